@@ -1,0 +1,39 @@
+/**
+ * One jest config, one project per kind of test (npm test runs them through scripts/test.ts).
+ * Node-side code is compiled by babel with env+typescript presets only; the React pages go
+ * through babel-preset-taro (babel.config.js) because Taro's packages are ESM.
+ */
+const nodeTransform = {
+  '\\.[cm]?[jt]sx?$': [
+    'babel-jest',
+    {
+      configFile: false,
+      babelrc: false,
+      presets: [['@babel/preset-env', { targets: { node: 'current' } }], '@babel/preset-typescript'],
+    },
+  ],
+};
+
+const nodeProject = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  testEnvironment: 'node',
+  transform: nodeTransform,
+  testMatch,
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    nodeProject('unit', ['<rootDir>/src/domain/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts']),
+    nodeProject('local-cloud', ['<rootDir>/local-cloud/**/*.test.ts', '<rootDir>/tests/local-cloud/**/*.test.ts']),
+    nodeProject('functions', ['<rootDir>/tests/functions/**/*.test.ts']),
+    nodeProject('weapp', ['<rootDir>/tests/weapp/**/*.test.ts']),
+    nodeProject('e2e', ['<rootDir>/tests/e2e/**/*.test.ts']),
+    // 'pages' (Testing Library on Taro's H5 runtime) and 'native' (miniprogram-simulate) are
+    // defined in tests/pages/jest.project.js and tests/native/jest.project.js.
+    ...['pages', 'native']
+      .map((name) => `./tests/${name}/jest.project.js`)
+      .filter((file) => require('fs').existsSync(require('path').join(__dirname, file)))
+      .map((file) => ({ rootDir: __dirname, ...require(file) })),
+  ],
+};
