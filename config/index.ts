@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import devConfig from './dev';
+import prodConfig from './prod';
+
+/**
+ * Taro build config, written by hand (no `taro init`, see docs/client.md).
+ * weapp builds into dist/ (project.config.json's miniprogramRoot), H5 into dist-h5/ (served by the
+ * local cloud): the two must never write into the same folder.
+ */
+const isH5 = process.env.TARO_ENV === 'h5';
+
+/** Where weapp resolves site-relative product images ('/static/products/…'). Documented in docs/client.md. */
+const assetBase = process.env.TARO_APP_ASSET_BASE ?? 'http://127.0.0.1:3000';
+
+export default defineConfig<'webpack5'>(async (merge) => {
+  const baseConfig: UserConfigExport<'webpack5'> = {
+    projectName: 'gift-shop',
+    date: '2026-11-25',
+    // 375 design width: styles are written in CSS px of a 375-wide phone; Taro turns them into rpx.
+    designWidth: 375,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: isH5 ? 'dist-h5' : 'dist',
+    plugins: [],
+    defineConstants: {},
+    env: {
+      // Taro inlines process.env.TARO_APP_* at build time; set it so the default is visible here.
+      TARO_APP_ASSET_BASE: JSON.stringify(assetBase),
+    },
+    alias: {
+      '@': path.resolve(__dirname, '..', 'src'),
+    },
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    // Persistent cache off: builds are ~10 s here and a stale cache across branches costs more.
+    cache: { enable: false },
+    mini: {
+      postcss: {
+        pxtransform: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      // Keep the main package small: subpackage-only modules stay in their subpackage.
+      optimizeMainPackage: { enable: true },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      // Browser history (clean URLs): the local cloud serves dist-h5 with an index.html fallback.
+      router: { mode: 'browser' },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+    },
+  };
+
+  if (process.env.NODE_ENV === 'development') {
+    return merge({}, baseConfig, devConfig);
+  }
+  return merge({}, baseConfig, prodConfig);
+});

@@ -1,0 +1,219 @@
+/**
+ * POST /admin: the CloudBase API as the unmodified wx-server-sdk speaks it (docs/local-cloud.md,
+ * /work/shared/docs/cloudbase-wire.md). Every reply is HTTP 200; errors are `{requestId, code, message}`.
+ */
+import type { InvocationContext } from './services';
+import type { FunctionRuntime } from './runtime';
+import { FunctionInvocationError, LOCAL_APPID, LOCAL_ENV } from './runtime';
+import { parseMultipart } from './wire/multipart';
+import { decodeOpenApiRequest, encodeOpenApiResponse } from './wire/openapi-protobuf';
+
+/** What the /admin dispatcher needs of the database (local-cloud/db Database). */
+export interface DatabaseHandler {
+  handle(body: Record<string, unknown>): unknown;
+}
+/** What it needs of the pay simulator (local-cloud/pay PaySimulator). */
+export interface PayApiHandler {
+  handleApi(apiName: string, requestData: Record<string, unknown>, caller: InvocationContext): Promise<Record<string, unknown>>;
+}
+/** What it needs of the open API simulator (local-cloud/openapi OpenApi). */
+export interface OpenApiHandler {
+  handleApi(apiName: string, params: Record<string, unknown>, caller: InvocationContext): Promise<Record<string, unknown>>;
+}
+
+export interface AdminDependencies {
+  db: DatabaseHandler;
+  runtime: FunctionRuntime;
+  pay: PayApiHandler;
+  openapi: OpenApiHandler;
+  log: (line: string) => void;
+}
+
+export interface AdminReply {
+  contentType: string;
+  body: Buffer;
+}
+
+/**
+ * Who sent a request that no running invocation owns (a script using the SDK directly): no user, and a
+ * SOURCE no production check accepts as WeChat's.
+ */
+export const ANONYMOUS_ADMIN_SOURCE = 'local_admin';
+
+let requestCounter = 0;
+function nextRequestId(): string {
+  requestCounter += 1;
+  return `local-${Date.now().toString(36)}-${requestCounter.toString(36)}`;
+}
+
+export async function handleAdmin(
+  deps: AdminDependencies,
+  rawBody: Buffer,
+  contentType: string,
+  query: URLSearchParams,
+): Promise<AdminReply> {
+  const requestId = nextRequestId();
+  const caller: InvocationContext = deps.runtime.callerOf(query.get('seqId') ?? undefined) ?? {
+    openid: '',
+    appid: LOCAL_APPID,
+    source: ANONYMOUS_ADMIN_SOURCE,
+    envName: query.get('env') ?? LOCAL_ENV,
+  };
+
+  if (contentType.toLowerCase().startsWith('multipart/form-data')) {
+    let parts: Map<string, Buffer>;
+    try {
+      parts = parseMultipart(rawBody, contentType);
+    } catch (error) {
+      return tcbError(requestId, 'INVALID_PARAM', `malformed multipart body: ${messageOf(error)}`);
+    }
+    const action = parts.get('action')?.toString('utf8');
+    const apiName = parts.get('apiName')?.toString('utf8') ?? '';
+    const requestData = parts.get('requestData') ?? Buffer.alloc(0);
+    if (action === 'wx.wxPayApi') return wxPayApi(deps, requestId, apiName, requestData, caller);
+    if (action === 'wx.openApi') return wxOpenApi(deps, apiName, requestData, caller);
+    return tcbError(requestId, 'INVALID_PARAM', `unknown action ${String(action)}`);
+  }
+
+  let body: unknown;
+  try {
+    body = JSON.parse(rawBody.toString('utf8'));
+  } catch {
+    return tcbError(requestId, 'INVALID_PARAM', 'request body is not JSON');
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return tcbError(requestId, 'INVALID_PARAM', 'request body must be a JSON object');
+  }
+  const request = body as Record<string, unknown>;
+  const action = typeof request.action === 'string' ? request.action : '';
+
+  if (action.startsWith('database.')) {
+    try {
+      const reply = (await deps.db.handle(request)) as Record<string, unknown>;
+      return json({ requestId, ...reply });
+    } catch (error) {
+      deps.log(`[admin] ${action} failed: ${messageOf(error)}`);
+      return tcbError(requestId, 'SYS_ERR', messageOf(error));
+    }
+  }
+  if (action === 'functions.invokeFunction') return invokeFunction(deps, requestId, request, caller);
+  return tcbError(requestId, 'INVALID_PARAM', `unknown action ${action || '(none)'}`);
+}
+
+/** cloud.callFunction: the callee runs as the calling user, with the caller's SOURCE. */
+async function invokeFunction(
+  deps: AdminDependencies,
+  requestId: string,
+  request: Record<string, unknown>,
+  caller: InvocationContext,
+): Promise<AdminReply> {
+  const name = request.function_name;
+  if (typeof name !== 'string' || name === '') return tcbError(requestId, 'INVALID_PARAM', 'function_name is required');
+  let event: unknown = {};
+  if (typeof request.request_data === 'string' && request.request_data !== '') {
+    try {
+      event = JSON.parse(request.request_data);
+    } catch {
+      return tcbError(requestId, 'INVALID_PARAM', 'request_data is not JSON');
+    }
+  }
+  try {
+    const result = await deps.runtime.invoke(name, event, {
+      openid: caller.openid,
+      source: caller.source,
+      appid: caller.appid,
+      ...(caller.unionid !== undefined ? { unionid: caller.unionid } : {}),
+    });
+    // a function that returns nothing gives the caller result null
+    return json({ requestId, data: { response_data: JSON.stringify(result ?? null) } });
+  } catch (error) {
+    const detail = error instanceof FunctionInvocationError ? error.detail : messageOf(error);
+    return tcbError(requestId, 'FUNCTIONS_EXECUTE_FAIL', `errCode: -1 | errMsg: ${detail}`);
+  }
+}
+
+/** cloud.cloudPay.*: the reply must NOT be exactly "application/json; charset=utf-8" (wire doc §4). */
+async function wxPayApi(
+  deps: AdminDependencies,
+  requestId: string,
+  apiName: string,
+  requestData: Buffer,
+  caller: InvocationContext,
+): Promise<AdminReply> {
+  let data: unknown;
+  try {
+    data = JSON.parse(requestData.toString('utf8'));
+  } catch {
+    return tcbError(requestId, 'INVALID_PARAM', 'requestData is not JSON');
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    return tcbError(requestId, 'INVALID_PARAM', 'requestData must be a JSON object');
+  }
+  try {
+    const reply = await deps.pay.handleApi(apiName, data as Record<string, unknown>, caller);
+    return { contentType: 'application/json', body: Buffer.from(JSON.stringify(reply)) };
+  } catch (error) {
+    deps.log(`[admin] wx.wxPayApi ${apiName} failed: ${messageOf(error)}`);
+    return tcbError(requestId, codeOf(error) ?? 'SYS_ERR', messageOf(error));
+  }
+}
+
+/** cloud.openapi.*: params arrive as protobuf pairs of JSON values; the reply is a CommOpenApiResp (wire doc §5). */
+async function wxOpenApi(deps: AdminDependencies, apiName: string, requestData: Buffer, caller: InvocationContext): Promise<AdminReply> {
+  let params: Record<string, unknown>;
+  try {
+    const decoded = decodeOpenApiRequest(requestData);
+    params = {};
+    for (const pair of decoded.pairs) {
+      // media params carry raw bytes with a filename; everything else is JSON text
+      params[pair.key] = pair.filename ? { filename: pair.filename, value: pair.value } : parseJsonOrText(pair.value);
+    }
+  } catch (error) {
+    return openApiReply({ errcode: -1, errmsg: `malformed openapi request: ${messageOf(error)}` });
+  }
+  try {
+    return openApiReply(await deps.openapi.handleApi(apiName, params, caller));
+  } catch (error) {
+    deps.log(`[admin] wx.openApi ${apiName} failed: ${messageOf(error)}`);
+    return openApiReply({ errcode: -1, errmsg: messageOf(error) });
+  }
+}
+
+function openApiReply(result: Record<string, unknown>): AdminReply {
+  return {
+    contentType: 'application/octet-stream',
+    body: encodeOpenApiResponse({
+      respData: Buffer.from(JSON.stringify(result)),
+      contentType: 'application/json; charset=UTF-8',
+      errorCode: 0,
+      httpCode: 200,
+    }),
+  };
+}
+
+function parseJsonOrText(value: Buffer): unknown {
+  const text = value.toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function json(value: unknown): AdminReply {
+  return { contentType: 'application/json; charset=utf-8', body: Buffer.from(JSON.stringify(value)) };
+}
+
+function tcbError(requestId: string, code: string, message: string): AdminReply {
+  // 'application/json' (not '...; charset=utf-8') so cloudPay/openapi callers also get the message (wire doc §4-5)
+  return { contentType: 'application/json', body: Buffer.from(JSON.stringify({ requestId, code, message })) };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? code : undefined;
+}

@@ -1,0 +1,91 @@
+/**
+ * Catalogue repository: queries on `categories`, `products` and `skus` (documents in
+ * src/domain/product/types.ts). Queries follow database/indexes.json: equality on categoryId,
+ * then one sort key (sales / priceMin), with `_id` as the tiebreaker so skip/limit pages are stable.
+ */
+import type { ProductSort } from '../src/domain/contracts';
+import type { CategoryRecord, ProductRecord, SkuRecord } from '../src/domain/product/types';
+import { command, db, fetchDocs } from './cloud';
+
+export const Collections = {
+  categories: 'categories',
+  products: 'products',
+  skus: 'skus',
+} as const;
+
+/** A cloud-function query returns at most 100 documents unless a limit (≤ 1000) is given. */
+const MAX_SKUS_PER_PRODUCT = 200;
+const MAX_CATEGORIES = 100;
+
+export async function listCategoryRecords(): Promise<CategoryRecord[]> {
+  return fetchDocs<CategoryRecord>(
+    db.collection(Collections.categories).orderBy('sort', 'asc').orderBy('_id', 'asc').limit(MAX_CATEGORIES),
+  );
+}
+
+export async function findCategoryRecord(categoryId: string): Promise<CategoryRecord | null> {
+  const [found] = await fetchDocs<CategoryRecord>(
+    db.collection(Collections.categories).where({ _id: categoryId }).limit(1),
+  );
+  return found ?? null;
+}
+
+/** A product by id, on shelf or not; null when there is none. */
+export async function findProductRecord(productId: string): Promise<ProductRecord | null> {
+  const [found] = await fetchDocs<ProductRecord>(db.collection(Collections.products).where({ _id: productId }).limit(1));
+  return found ?? null;
+}
+
+/** All SKUs of a product (served by the skus {productId} index), in id order. */
+export async function listSkuRecords(productId: string): Promise<SkuRecord[]> {
+  return fetchDocs<SkuRecord>(
+    db.collection(Collections.skus).where({ productId }).orderBy('_id', 'asc').limit(MAX_SKUS_PER_PRODUCT),
+  );
+}
+
+export async function findSkuRecord(skuId: string): Promise<SkuRecord | null> {
+  const [found] = await fetchDocs<SkuRecord>(db.collection(Collections.skus).where({ _id: skuId }).limit(1));
+  return found ?? null;
+}
+
+export interface ProductQuery {
+  categoryId?: string;
+  /** matched case-insensitively as plain text against the product and category names */
+  keyword?: string;
+  sort: ProductSort;
+  offset: number;
+  limit: number;
+}
+
+/** Regex metacharacters in user input are literal text, not a pattern. */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** 'default' (综合) is the sales order: the home feed index serves it. */
+const SORT_KEYS: Record<ProductSort, [field: 'sales' | 'priceMin', direction: 'asc' | 'desc']> = {
+  default: ['sales', 'desc'],
+  sales: ['sales', 'desc'],
+  priceAsc: ['priceMin', 'asc'],
+  priceDesc: ['priceMin', 'desc'],
+};
+
+/** On-shelf products matching the filters, one page of them in the requested order. */
+export async function queryProductRecords(query: ProductQuery): Promise<ProductRecord[]> {
+  const equality: Record<string, unknown> = { onShelf: true };
+  if (query.categoryId) equality.categoryId = query.categoryId;
+
+  const condition = query.keyword
+    ? command.and([
+        equality,
+        command.or([
+          { name: db.RegExp({ regexp: escapeRegExp(query.keyword), options: 'i' }) },
+          { categoryName: db.RegExp({ regexp: escapeRegExp(query.keyword), options: 'i' }) },
+        ]),
+      ])
+    : equality;
+
+  const [field, direction] = SORT_KEYS[query.sort];
+  let cursor = db.collection(Collections.products).where(condition).orderBy(field, direction).orderBy('_id', 'asc');
+  // skip(0) is what the SDK leaves out anyway
+  if (query.offset > 0) cursor = cursor.skip(query.offset);
+  return fetchDocs<ProductRecord>(cursor.limit(query.limit));
+}

@@ -1,0 +1,6 @@
+export interface ExpiryCountdownProps {
+  /** epoch milliseconds */
+  expireAt: number;
+  label?: string;
+  onExpire?: () => void;
+}

@@ -1,0 +1,58 @@
+/**
+ * Request schemas of the `gift` cloud function (zod 4). A schema failure becomes COMMON.INVALID_ARGUMENT
+ * naming the field. Rules that have their own GIFT.* code are NOT enforced here, so the caller meets
+ * the precise code: greeting/card lengths and quantity (`checkGiftDraft`), and the token — a missing or
+ * malformed token must answer GIFT.INVALID_TOKEN (`checkRecipientAction`), not INVALID_ARGUMENT.
+ */
+import { z } from 'zod';
+import { addressSchema } from '../address';
+import { idSchema } from '../order/schemas';
+import { CARD_STYLES } from './rules';
+
+// Generous bounds on raw text only to keep absurd payloads out; the real limits are in rules.ts.
+const cardText = (what: string) => z.string({ error: `${what}应为文本` }).max(1000, { error: `${what}过长` });
+const tokenField = z.string().max(256).optional();
+
+export const createGiftSchema = z.object({
+  skuId: idSchema('商品规格'),
+  greeting: cardText('赠言'),
+  recipientName: cardText('收礼人称呼').optional(),
+  signature: cardText('署名').optional(),
+  cardStyle: z.enum(CARD_STYLES, { error: '贺卡样式不正确' }).optional(),
+  /** a private-chat gift is one item; present only so that 2 answers GIFT.QUANTITY_MUST_BE_ONE */
+  quantity: z.number({ error: '数量应为数字' }).optional(),
+});
+
+export const getGiftSchema = z.object({ giftId: idSchema('礼物编号') });
+
+export const openGiftSchema = z.object({ giftId: idSchema('礼物编号'), token: tokenField });
+
+export const acceptGiftSchema = z.object({
+  giftId: idSchema('礼物编号'),
+  token: tokenField,
+  /** another SKU of the same product at the same price; absent → the giver's choice */
+  skuId: idSchema('商品规格').optional(),
+  address: addressSchema,
+});
+
+export const declineGiftSchema = z.object({ giftId: idSchema('礼物编号'), token: tokenField });
+
+export const listGiftsSchema = z.object({
+  role: z.enum(['sent', 'received'], { error: '请指定查看送出的或收到的礼物' }),
+});
+
+export type CreateGiftRequest = z.output<typeof createGiftSchema>;
+export type GetGiftRequest = z.output<typeof getGiftSchema>;
+export type OpenGiftRequest = z.output<typeof openGiftSchema>;
+export type AcceptGiftRequest = z.output<typeof acceptGiftSchema>;
+export type DeclineGiftRequest = z.output<typeof declineGiftSchema>;
+export type ListGiftsRequest = z.output<typeof listGiftsSchema>;
+
+export const giftRequestSchemas = {
+  createGift: createGiftSchema,
+  getGift: getGiftSchema,
+  openGift: openGiftSchema,
+  acceptGift: acceptGiftSchema,
+  declineGift: declineGiftSchema,
+  listGifts: listGiftsSchema,
+} as const;

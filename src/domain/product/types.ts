@@ -1,0 +1,46 @@
+/**
+ * The catalogue's database documents (collections `categories`, `products`, `skus`), as stored.
+ * The shapes the client sees are in ../contracts.ts; ./mapping.ts turns one into the other.
+ * Documented in docs/contracts.md.
+ */
+import type { Fen } from '../contracts';
+
+export interface CategoryRecord {
+  _id: string;
+  name: string;
+  /** image URL, e.g. '/static/products/category-food.svg' */
+  icon: string;
+  /** display order, ascending */
+  sort: number;
+  /** false for 珠宝首饰 and 教育培训 (gift rules) */
+  giftable: boolean;
+}
+
+export interface ProductRecord {
+  _id: string;
+  name: string;
+  categoryId: string;
+  /** copied from the category so that keyword search is one indexed-collection query */
+  categoryName: string;
+  images: string[];
+  description: string;
+  detailImages: string[];
+  /** lowest / highest on-shelf SKU price, kept in step with the skus collection */
+  priceMin: Fen;
+  priceMax: Fen;
+  sales: number;
+  onShelf: boolean;
+  specNames: string[];
+  createdAt: Date;
+}
+
+export interface SkuRecord {
+  _id: string;
+  productId: string;
+  /** spec name → option, e.g. { 颜色: '红色', 尺码: 'M' } */
+  specs: Record<string, string>;
+  price: Fen;
+  stock: number;
+  sales: number;
+  onShelf: boolean;
+}

@@ -1,0 +1,70 @@
+/**
+ * Native countdown: "剩余 hh:mm:ss" until `expire-at` (epoch milliseconds), then "已过期" and one
+ * `expire` event (detail: { expireAt }). Hours are not capped at 24 (a 30-hour window shows 30:00:00).
+ * Seconds round up, so 00:00:00 is shown exactly when the time is reached, never a second early.
+ * Plain JS + WXML on purpose: it is the project's native-component example, tested with
+ * miniprogram-simulate (tests/native) and compiled by wcc (tests/weapp).
+ */
+const pad = (value) => (value < 10 ? `0${value}` : String(value));
+
+function formatRemaining(milliseconds) {
+  const totalSeconds = Math.max(0, Math.ceil(milliseconds / 1000));
+  const hours = Math.floor(totalSeconds / 3600);
+  const minutes = Math.floor((totalSeconds % 3600) / 60);
+  const seconds = totalSeconds % 60;
+  return `${pad(hours)}:${pad(minutes)}:${pad(seconds)}`;
+}
+
+Component({
+  options: { addGlobalClass: false },
+  properties: {
+    expireAt: { type: Number, value: 0, observer: 'restart' },
+    label: { type: String, value: '剩余' },
+  },
+  data: { text: '00:00:00', expired: false },
+  lifetimes: {
+    attached() {
+      this.restart();
+    },
+    detached() {
+      this.stop();
+    },
+  },
+  pageLifetimes: {
+    // A hidden page's timers are throttled by WeChat: recompute from the clock when it shows again.
+    show() {
+      this.restart();
+    },
+    hide() {
+      this.stop();
+    },
+  },
+  methods: {
+    restart() {
+      this.stop();
+      this.firedFor = this.firedFor === this.data.expireAt ? this.firedFor : undefined;
+      this.tick();
+    },
+    stop() {
+      if (this.timer !== undefined) clearTimeout(this.timer);
+      this.timer = undefined;
+    },
+    tick() {
+      const expireAt = this.data.expireAt;
+      if (!expireAt) return;
+      const remaining = expireAt - Date.now();
+      if (remaining <= 0) {
+        this.setData({ text: formatRemaining(0), expired: true });
+        if (this.firedFor !== expireAt) {
+          this.firedFor = expireAt;
+          this.triggerEvent('expire', { expireAt });
+        }
+        return;
+      }
+      this.setData({ text: formatRemaining(remaining), expired: false });
+      // Wake at the next whole-second boundary of the remaining time.
+      const untilNextSecond = remaining % 1000 || 1000;
+      this.timer = setTimeout(() => this.tick(), untilNextSecond);
+    },
+  },
+});

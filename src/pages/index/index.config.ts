@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '礼物商城',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+});
