@@ -13,6 +13,15 @@ const isH5 = process.env.TARO_ENV === 'h5';
 /** Where weapp resolves site-relative product images ('/static/products/…'). Documented in docs/client.md. */
 const assetBase = process.env.TARO_APP_ASSET_BASE ?? 'http://127.0.0.1:3000';
 
+/**
+ * src/domain is pure by rule (no platform imports, no top-level effects), so tell webpack: a page that
+ * needs one constant from domain/gift/rules.ts then does not carry every module rules.ts imports
+ * (zod schemas among them, ~90 KB in the weapp main package).
+ */
+const markDomainPure = (chain: { module: { rule: (name: string) => { test: (t: RegExp) => { sideEffects: (b: boolean) => unknown } } } }) => {
+  chain.module.rule('domain-is-pure').test(/[\\/]src[\\/]domain[\\/]/).sideEffects(false);
+};
+
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'gift-shop',
@@ -43,6 +52,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       // Keep the main package small: subpackage-only modules stay in their subpackage.
       optimizeMainPackage: { enable: true },
+      webpackChain(chain) {
+        markDomainPure(chain);
+      },
     },
     h5: {
       publicPath: '/',
@@ -61,6 +73,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       postcss: {
         autoprefixer: { enable: true, config: {} },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+      },
+      webpackChain(chain) {
+        markDomainPure(chain);
       },
     },
   };

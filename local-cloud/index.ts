@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { Clock } from './clock';
-import { Database } from './db';
+import { Database, type IndexSpec } from './db';
 import { OpenApi } from './openapi';
 import { PaySimulator } from './pay';
 import { FunctionRegistry, FunctionRuntime } from './runtime';
@@ -118,6 +118,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       await runtime.invoke(trigger.functionName, event, { openid: '', source: 'wx_trigger' });
     },
   );
+  // payment-callback retries, unsettled refunds and delayed function tasks survive a restart
+  await pay.restoreScheduled();
+  await openapi.restoreScheduled();
   if (options.realTimers ?? true) clock.startTicker(1000);
 
   let stopped: Promise<void> | undefined;
@@ -145,9 +148,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   };
 }
 
-function readIndexes(file: string): unknown {
+/** database/indexes.json: `{ indexes: [{ collection, fields, unique?, why }] }` (the db validates the entries). */
+function readIndexes(file: string): IndexSpec[] {
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { indexes?: unknown };
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { indexes?: IndexSpec[] };
     return parsed.indexes ?? [];
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];

@@ -7,7 +7,7 @@
  *   npm run build:functions -- shop    # just these
  */
 import { build } from 'esbuild';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const FUNCTIONS_DIR = path.resolve(__dirname, '..', 'cloudfunctions');
@@ -29,9 +29,10 @@ export function listFunctionNames(functionsDir: string = FUNCTIONS_DIR): string[
 export async function buildFunction(name: string, functionsDir: string = FUNCTIONS_DIR): Promise<BuiltFunction> {
   const dir = path.join(functionsDir, name);
   const outfile = path.join(dir, 'index.js');
-  await build({
+  const result = await build({
     entryPoints: [path.join(dir, 'src', 'index.ts')],
     outfile,
+    write: false,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -46,7 +47,23 @@ export async function buildFunction(name: string, functionsDir: string = FUNCTIO
     logLevel: 'warning',
     tsconfig: path.resolve(functionsDir, '..', 'tsconfig.json'),
   });
-  return { name, outfile, bytes: statSync(outfile).size };
+  let bytes = 0;
+  for (const file of result.outputFiles) {
+    writeIfChanged(file.path, file.contents);
+    if (file.path === outfile) bytes = file.contents.byteLength;
+  }
+  return { name, outfile, bytes };
+}
+
+/**
+ * Unchanged output is not rewritten, and changed output replaces the old file by rename: a local
+ * cloud (or a parallel test run) loading the bundle never sees a half-written file.
+ */
+function writeIfChanged(file: string, contents: Uint8Array): void {
+  if (existsSync(file) && Buffer.from(contents).equals(readFileSync(file))) return;
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, file);
 }
 
 /** Builds the named functions (default: all). Same input → same output, so re-running is harmless. */
@@ -62,7 +79,8 @@ export async function buildFunctions(names?: readonly string[], functionsDir: st
 
 const formatKb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 
-if (require.main === module) {
+// run as a script (tsx scripts/build-functions.ts), not when imported by the test harness
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   buildFunctions(process.argv.slice(2))
     .then((built) => {
       for (const fn of built) console.log(`${fn.name.padEnd(16)} ${formatKb(fn.bytes).padStart(10)}  ${path.relative(process.cwd(), fn.outfile)}`);

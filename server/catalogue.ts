@@ -1,7 +1,9 @@
 /**
  * Catalogue repository: queries on `categories`, `products` and `skus` (documents in
- * src/domain/product/types.ts). Queries follow database/indexes.json: equality on categoryId,
- * then one sort key (sales / priceMin), with `_id` as the tiebreaker so skip/limit pages are stable.
+ * src/domain/product/types.ts). Product listings follow database/indexes.json exactly: equality on
+ * categoryId, then one sort key (sales / priceMin), so the index both filters and orders. Ties come
+ * back in index order, which is stable between page requests; an `_id` tiebreaker would stop the
+ * index from serving the sort (the database would sort every match in memory).
  */
 import type { ProductSort } from '../src/domain/contracts';
 import type { CategoryRecord, ProductRecord, SkuRecord } from '../src/domain/product/types';
@@ -84,7 +86,7 @@ export async function queryProductRecords(query: ProductQuery): Promise<ProductR
     : equality;
 
   const [field, direction] = SORT_KEYS[query.sort];
-  let cursor = db.collection(Collections.products).where(condition).orderBy(field, direction).orderBy('_id', 'asc');
+  let cursor = db.collection(Collections.products).where(condition).orderBy(field, direction);
   // skip(0) is what the SDK leaves out anyway
   if (query.offset > 0) cursor = cursor.skip(query.offset);
   return fetchDocs<ProductRecord>(cursor.limit(query.limit));

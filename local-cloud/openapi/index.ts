@@ -149,6 +149,8 @@ export class OpenApi {
     this.messages = new SystemCollection(services.db, SUBSCRIBE_MESSAGES_COLLECTION);
     this.tasks = new SystemCollection(services.db, DELAYED_TASKS_COLLECTION);
     this.activityIds = new SystemCollection(services.db, ACTIVITY_IDS_COLLECTION);
+    // start loading now so sentMessages() is filled even before the first call (errors resurface there)
+    this.load().catch(() => undefined);
   }
 
   private async load(): Promise<void> {
@@ -182,10 +184,20 @@ export class OpenApi {
 
   /**
    * Answers one open API call. `params` are the request's pairs: snake_case keys, JSON-parsed values.
-   * Resolves with the respData JSON (`{errcode, errmsg, ...}`); throws OpenApiSystemError for an API
-   * that is not available (handleWire turns it into CommOpenApiResp.errorCode).
+   * Resolves with the respData JSON (`{errcode, errmsg, ...}`). An API the local cloud does not offer
+   * answers `{errcode: -604101}` here; handleWire sends it the way WeChat does, as
+   * CommOpenApiResp.errorCode (the caller then sees errMsg 'system error: error code: -604101').
    */
   async handleApi(apiName: string, params: Params, caller: InvocationContext): Promise<RespData> {
+    try {
+      return await this.dispatch(apiName, params, caller);
+    } catch (problem) {
+      if (problem instanceof OpenApiSystemError) return { errcode: problem.errorCode, errmsg: problem.message };
+      throw problem;
+    }
+  }
+
+  private async dispatch(apiName: string, params: Params, caller: InvocationContext): Promise<RespData> {
     await this.load();
     switch (apiName) {
       case 'subscribeMessage.send':
@@ -216,7 +228,7 @@ export class OpenApi {
       return tcbErrorReply('INVALID_PARAM', `malformed openapi request: ${describe(problem)}`);
     }
     try {
-      const respData = await this.handleApi(apiName, params, caller);
+      const respData = await this.dispatch(apiName, params, caller);
       return {
         contentType: 'application/octet-stream',
         body: encodeOpenApiResponse({
@@ -261,8 +273,10 @@ export class OpenApi {
     }
 
     const sentAt = this.services.now();
-    // numeric like WeChat's msgid, unique per process and increasing with the clock, below 2^53
-    const msgid = sentAt * 1000 + (this.messageSequence++ % 1000);
+    // Numeric and increasing with the clock, at most 15 digits: the SDK parses replies with
+    // json-bigint, which turns longer integers into BigNumbers that its camelCase pass then mangles.
+    let msgid = Math.floor(sentAt / 1000) * 10_000 + (this.messageSequence++ % 10_000);
+    while (this.messages.get(String(msgid))) msgid += 1;
     const message: SentMessage = {
       _id: String(msgid),
       msgid,

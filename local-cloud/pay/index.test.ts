@@ -1,8 +1,12 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Database } from '../db';
 import type { InvocationContext } from '../services';
 import { capturedMultipart } from '../wire/fixtures';
 import { parseMultipart } from '../wire/multipart';
 import { NOTIFY_RETRY_DELAYS_MS, PaySimulator, PaySimulatorError, REFUND_SETTLE_DELAY_MS } from './index';
-import { createMemoryDb, createTestCloud, type TestCloud } from './test-support';
+import { createTestDb, createTestCloud, type TestCloud } from './test-support';
 
 // 2026-11-25 10:03:04 in China (UTC+8)
 const START = Date.UTC(2026, 10, 25, 2, 3, 4);
@@ -37,7 +41,7 @@ let cloud: TestCloud;
 let pay: PaySimulator;
 
 beforeEach(() => {
-  cloud = createTestCloud(createMemoryDb(), START);
+  cloud = createTestCloud(createTestDb(), START);
   pay = new PaySimulator(cloud.services);
   cloud.functions.set('payCallback', () => ({ errcode: 0, errmsg: '' }));
   cloud.functions.set('refundCallback', () => ({ errcode: 0, errmsg: '' }));
@@ -377,6 +381,32 @@ describe('ledger persistence', () => {
     expect(restarted.invocations).toHaveLength(1);
     expect(afterRestart.ledger().payments[0]?.notify).toMatchObject({ delivered: true });
     expect(afterRestart.ledger().payments[0]?.notify.attempts).toHaveLength(2);
+  });
+});
+
+describe('ledger on disk', () => {
+  it('is read back from the SQLite file after the database is reopened', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pay-ledger-'));
+    const file = path.join(dir, 'cloud.sqlite');
+    try {
+      const firstDb = new Database({ file, indexes: [], now: () => START });
+      const first = createTestCloud(firstDb, START);
+      first.functions.set('payCallback', () => ({ errcode: 0 }));
+      const before = new PaySimulator(first.services);
+      await before.handleApi('unifiedOrder', order(), caller);
+      await before.pay('ORDER1');
+      await before.handleApi('refund', refundParams(), caller);
+      firstDb.close();
+
+      const reopened = new Database({ file, indexes: [], now: () => START });
+      const after = new PaySimulator(createTestCloud(reopened, START).services);
+      await after.restoreScheduled();
+      expect(after.ledger()).toEqual(before.ledger());
+      expect(after.ledger().refunds).toMatchObject([{ outRefundNo: 'R1', state: 'PROCESSING' }]);
+      reopened.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -199,6 +199,8 @@ export class PaySimulator {
   constructor(private readonly services: CloudServices) {
     this.payments = new SystemCollection(services.db, PAYMENTS_COLLECTION);
     this.refunds = new SystemCollection(services.db, REFUNDS_COLLECTION);
+    // start loading now so ledger() is filled even before the first call (errors resurface there)
+    this.load().catch(() => undefined);
   }
 
   private async load(): Promise<void> {

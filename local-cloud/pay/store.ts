@@ -28,7 +28,7 @@ export class SystemCollection<T extends StoredDocument> {
   /** Loads the collection once (idempotent); every async entry point awaits it first. */
   load(): Promise<void> {
     this.loading ??= (async () => {
-      const docs = (await this.db.find(this.name, {}, { orderBy: [['_id', 'asc']] })) as T[];
+      const docs = (await this.db.find(this.name, {})) as T[];
       for (const doc of docs) this.cache.set(doc._id, doc);
     })();
     return this.loading;

@@ -2,6 +2,7 @@
  * Test support for the pay and open-API simulators: a CloudServices with a manual clock and
  * in-process "cloud functions". Used by the *.test.ts files of pay/, openapi/ and wire/ only.
  */
+import { Database } from '../db';
 import type { CloudServices, InvocationSource } from '../services';
 
 export interface Invocation {
@@ -80,38 +81,7 @@ export function createTestCloud(db: CloudServices['db'], startMs: number, clock 
   return { services, clock, invocations, functions };
 }
 
-/**
- * TEMPORARY stand-in for local-cloud/db's Database until it lands: the three calls the simulators
- * make (find all / insert / updateMany by _id with $set), over a Map.
- */
-export function createMemoryDb(): CloudServices['db'] {
-  const collections = new Map<string, Map<string, Record<string, unknown>>>();
-  const collection = (name: string) => {
-    let docs = collections.get(name);
-    if (!docs) collections.set(name, (docs = new Map()));
-    return docs;
-  };
-  const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-  const memory = {
-    find(name: string, query: Record<string, unknown>) {
-      const docs = [...collection(name).values()];
-      const id = query._id;
-      return clone(id === undefined ? docs : docs.filter((doc) => doc._id === id));
-    },
-    insert(name: string, docs: Record<string, unknown>[]) {
-      for (const doc of docs) {
-        const id = String(doc._id);
-        if (collection(name).has(id)) throw new Error(`duplicate _id ${id}`);
-        collection(name).set(id, clone(doc));
-      }
-      return docs.map((doc) => doc._id);
-    },
-    updateMany(name: string, query: { _id: string }, update: { $set: Record<string, unknown> }) {
-      const doc = collection(name).get(query._id);
-      if (!doc) return 0;
-      Object.assign(doc, clone(update.$set));
-      return 1;
-    },
-  };
-  return memory as unknown as CloudServices['db'];
+/** A real local-cloud Database in SQLite memory, as the simulators get it in the server. */
+export function createTestDb(now: () => number = Date.now): Database {
+  return new Database({ file: ':memory:', indexes: [], now });
 }

@@ -1,7 +1,8 @@
 /**
  * Runs cloud functions the way the cloud does: each invocation in a worker thread (an "instance") that
  * handles one invocation at a time. Instances belong to one function version and stay warm; the pool
- * grows to `maxWorkers`, evicts idle instances of other functions when full, and queues beyond that.
+ * grows to `maxWorkers`, evicts idle instances of other functions when full, and queues beyond that
+ * (except that a function with no instance at all always gets one, so call chains cannot deadlock).
  * An instance that times out is terminated and replaced; one that throws keeps serving.
  */
 import path from 'node:path';
@@ -58,6 +59,7 @@ interface Waiting {
 
 /** How many finished invocations stay resolvable by seqId (for SDK calls that land after main returned). */
 const FINISHED_INVOCATIONS_KEPT = 2000;
+const OVER_LIMIT_IDLE_MS = 10_000;
 const WORKER_SCRIPT = path.join(__dirname, 'worker.cjs');
 const PROJECT_NODE_MODULES = path.resolve(__dirname, '..', '..', 'node_modules');
 
@@ -206,31 +208,44 @@ export class FunctionRuntime {
     return env;
   }
 
-  /** Give waiting invocations instances, in arrival order. */
+  /**
+   * Give waiting invocations instances: in arrival order per function, but a function that cannot get
+   * an instance does not hold up the others (a caller waiting on cloud.callFunction must not block its callee).
+   */
   private pump(): void {
-    while (this.queue.length > 0 && !this.closed) {
-      const head = this.queue[0];
-      if (!head) return;
-      const instance = this.acquire(head.deployment);
-      if (!instance) return;
-      this.queue.shift();
-      head.start(instance);
+    for (let index = 0; index < this.queue.length && !this.closed; ) {
+      const waiting = this.queue[index];
+      if (!waiting) return;
+      const instance = this.acquire(waiting.deployment);
+      if (!instance) {
+        index += 1;
+        continue;
+      }
+      this.queue.splice(index, 1);
+      waiting.start(instance);
     }
   }
 
   private acquire(deployment: FunctionDeployment): Instance | undefined {
     let evictable: Instance | undefined;
+    let hasCurrentInstance = false;
     for (const instance of this.instances) {
+      const current = instance.functionName === deployment.name && instance.version === deployment.version;
+      if (current) hasCurrentInstance = true;
       if (instance.busy) continue;
-      if (instance.functionName === deployment.name && instance.version === deployment.version) return instance;
+      if (current) return instance;
       // idle instances of older code for this function, or of other functions, make room
       if (instance.functionName === deployment.name || !evictable) evictable = instance;
     }
-    if (this.instances.size >= this.options.maxWorkers) {
-      if (!evictable) return undefined;
+    if (this.instances.size < this.options.maxWorkers) return this.spawn(deployment);
+    if (evictable) {
       void this.retire(evictable);
+      return this.spawn(deployment);
     }
-    return this.spawn(deployment);
+    // Full of busy instances: a function with none at all still gets one, over the limit, so call
+    // chains (A waits on B) always make progress. It is retired once idle while over the limit.
+    if (!hasCurrentInstance) return this.spawn(deployment);
+    return undefined;
   }
 
   private spawn(deployment: FunctionDeployment): Instance {
@@ -285,13 +300,22 @@ export class FunctionRuntime {
     clearTimeout(inFlight.timer);
     instance.current = undefined;
     instance.busy = false;
+    this.pump();
+    if (!instance.busy && this.instances.size > this.options.maxWorkers) this.retireLaterIfStillIdle(instance);
     if (message.ok) {
       inFlight.resolve(message.json === undefined ? undefined : JSON.parse(message.json));
     } else {
       const detail = message.message ?? 'unknown error';
       inFlight.reject(new FunctionInvocationError('FUNCTION_EXECUTE_FAIL', firstLine(detail), detail));
     }
-    this.pump();
+  }
+
+  /** An instance spawned over the limit goes away once it has had nothing to do for a while. */
+  private retireLaterIfStillIdle(instance: Instance): void {
+    const timer = setTimeout(() => {
+      if (!instance.busy && this.instances.has(instance) && this.instances.size > this.options.maxWorkers) void this.retire(instance);
+    }, OVER_LIMIT_IDLE_MS);
+    timer.unref();
   }
 
   /** The instance died (crash, process.exit): fail what it was running and forget it. */

@@ -2,11 +2,11 @@ import { defineErrors } from '../errors';
 
 /**
  * Why a product or SKU cannot be sent as a gift. The codes are shared with the gift area
- * (src/domain/gift/): keep them exactly 'GIFT.CATEGORY_NOT_GIFTABLE' and 'GIFT.PRICE_TOO_HIGH'.
+ * (src/domain/gift/errors.ts): keep the codes and messages the same in both tables.
  */
 export const GiftEligibilityErrors = defineErrors('GIFT', {
-  CATEGORY_NOT_GIFTABLE: '珠宝首饰、教育培训类商品暂不支持送礼物',
-  PRICE_TOO_HIGH: '单价超过 ¥10,000.00 的商品不支持送礼物',
+  CATEGORY_NOT_GIFTABLE: '珠宝首饰、教育培训类商品不支持送礼',
+  PRICE_TOO_HIGH: '单价超过¥10,000的商品不支持送礼',
 });
 
 export type GiftBlockCode = (typeof GiftEligibilityErrors)[keyof typeof GiftEligibilityErrors]['code'];

@@ -25,7 +25,8 @@ const blocked = (spec: { code: GiftBlockCode; message: string }): GiftEligibilit
 export function isCategoryGiftable(category: CategoryRef): boolean {
   if (typeof category === 'string') return !NON_GIFTABLE_CATEGORY_IDS.includes(category);
   const id = category.categoryId ?? category._id;
-  const name = category.name ?? category.categoryName;
+  // a product-like object carries its category's name as categoryName (its own name is the product's)
+  const name = category.categoryName ?? category.name;
   if (category.giftable === false) return false;
   if (id !== undefined && NON_GIFTABLE_CATEGORY_IDS.includes(id)) return false;
   if (name !== undefined && NON_GIFTABLE_CATEGORY_NAMES.includes(name)) return false;

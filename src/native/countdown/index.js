@@ -24,9 +24,11 @@ Component({
   data: { text: '00:00:00', expired: false },
   lifetimes: {
     attached() {
+      this.isAttached = true;
       this.restart();
     },
     detached() {
+      this.isAttached = false;
       this.stop();
     },
   },
@@ -42,6 +44,8 @@ Component({
   methods: {
     restart() {
       this.stop();
+      // The expire-at observer can run before attach; events and timers wait until the component is on the page.
+      if (!this.isAttached) return;
       this.firedFor = this.firedFor === this.data.expireAt ? this.firedFor : undefined;
       this.tick();
     },

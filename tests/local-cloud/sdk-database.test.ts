@@ -1,0 +1,109 @@
+/**
+ * The unmodified wx-server-sdk's database calls, made from a cloud function, round-trip through the
+ * local cloud: queries, update operators, serverDate, upsert, count, transactions.
+ */
+import type { LocalCloud } from '../../local-cloud';
+import { startTestCloud } from './helpers';
+
+type Crud = {
+  created: string[];
+  cheapFirst: Array<Record<string, unknown>>;
+  one: Record<string, unknown>;
+  oneCreatedAtIsDate: boolean;
+  oneCreatedAtMs: number;
+  updated: { updated: number };
+  afterUpdate: Record<string, unknown>;
+  removedField: { updated: number };
+  afterRemove: Record<string, unknown>;
+  upserted: { _id: string; stats: { updated: number; created: number } };
+  replaced: { updated: number; created: number };
+  replacedDoc: Record<string, unknown>;
+  total: number;
+  cheapCount: number;
+  multi: { updated: number };
+  removed: { removed: number };
+  after: Array<{ name: string; price: number; cheap?: boolean }>;
+  missing: { errCode: number; errMsg: string };
+  clockNow: number;
+};
+
+jest.setTimeout(30_000);
+
+describe('wx-server-sdk database calls through the local cloud', () => {
+  let cloud: LocalCloud;
+  const run = (event: Record<string, unknown>) => cloud.call('dbscenarios', event, 'dev-giver');
+
+  beforeAll(async () => {
+    cloud = await startTestCloud({ workers: 8 });
+  });
+  afterAll(() => cloud.stop());
+
+  it('add / where / orderBy / limit / field / doc get / update operators / set upsert / count / remove', async () => {
+    await cloud.clock.advance(7 * 86_400_000); // serverDate must follow the cloud clock
+    const result = (await run({ scenario: 'crud', collection: 'items' })) as Crud;
+
+    expect(result.created).toHaveLength(3);
+    expect(result.cheapFirst).toEqual([
+      { _id: result.created[2], name: 'card', price: 500 },
+      { _id: result.created[1], name: 'cake', price: 1500 },
+    ]);
+    expect(result.one).toMatchObject({ name: 'tea', price: 3000, tags: ['gift'], stock: { left: 10 } });
+    expect(result.oneCreatedAtIsDate).toBe(true);
+    expect(Math.abs(result.oneCreatedAtMs - result.clockNow)).toBeLessThan(10_000);
+    expect(result.oneCreatedAtMs).toBeGreaterThan(Date.now() + 6 * 86_400_000);
+
+    expect(result.updated).toEqual({ updated: 1 });
+    expect(result.afterUpdate).toMatchObject({ price: 3500, tags: ['gift', 'tea'], stock: { left: 9 }, note: 'updated' });
+    expect(result.removedField).toEqual({ updated: 1 });
+    expect(result.afterRemove).not.toHaveProperty('note');
+
+    expect(result.upserted).toEqual({ _id: 'fixed-id', stats: { updated: 0, created: 1 } });
+    expect(result.replaced).toEqual({ updated: 1, created: 0 });
+    expect(result.replacedDoc).toEqual({ _id: 'fixed-id', name: 'set-replaced', price: 2 });
+
+    expect(result.total).toBe(4);
+    expect(result.cheapCount).toBe(3);
+    expect(result.multi).toEqual({ updated: 3 });
+    expect(result.removed).toEqual({ removed: 1 });
+    expect(result.after).toEqual([
+      { name: 'tea', price: 3500 },
+      { name: 'cake', price: 1500, cheap: true },
+      { name: 'set-replaced', price: 2, cheap: true },
+    ]);
+    expect(result.missing.errMsg).toMatch(/document\.get:fail .*does not exist/);
+  });
+
+  it('loses no update under 20 concurrent read-modify-write transactions (conflicts are retried)', async () => {
+    await run({ scenario: 'seedCounter', collection: 'counters', id: 'c1', value: 0 });
+    const results = (await Promise.all(
+      Array.from({ length: 20 }, () => run({ scenario: 'increment', collection: 'counters', id: 'c1' })),
+    )) as Array<{ value?: number; error?: unknown }>;
+    expect(results.filter((result) => result.error)).toEqual([]);
+    expect(results.map((result) => result.value).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+    const { docs } = (await run({ scenario: 'list', collection: 'counters' })) as { docs: Array<{ value: number }> };
+    expect(docs[0]?.value).toBe(20);
+  });
+
+  it('rolls back on tx.rollback() and commits several writes together', async () => {
+    await run({ scenario: 'seedCounter', collection: 'balances', id: 'b1', value: 10 });
+    expect(await run({ scenario: 'rollback', collection: 'balances', id: 'b1' })).toEqual({ outcome: { value: 'insufficient' }, value: 10 });
+
+    const committed = (await run({ scenario: 'commitMany', collection: 'txdocs' })) as { result: number; docs: unknown[] };
+    expect(committed.result).toBe(1);
+    expect(committed.docs).toEqual([
+      { _id: 'tx-a', value: 1 },
+      { _id: 'tx-b', value: 2 },
+    ]);
+  });
+
+  it('answers a commit over a document changed since the transaction read it with a conflict', async () => {
+    await run({ scenario: 'seedCounter', collection: 'contested', id: 'k', value: 1 });
+    const result = (await run({ scenario: 'conflict', collection: 'contested', id: 'k' })) as {
+      commit: { code?: string; errCode?: number; errMsg?: string };
+      value: number;
+    };
+    expect(result.commit).not.toBe('committed');
+    // the outside write survives; the transaction's write does not
+    expect(result.value).toBe(1001);
+  });
+});

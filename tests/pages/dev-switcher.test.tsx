@@ -1,0 +1,31 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { DevUserSwitcher } from '../../src/dev/devTools.h5';
+import { currentDevOpenid } from '../../src/platform/devUser.h5';
+import { setDevUsers } from './support/gateway';
+
+describe('H5 dev user switcher', () => {
+  test('lists the local cloud dev users and stores the choice for X-WX-OPENID', async () => {
+    setDevUsers([
+      { openid: 'dev-giver', nickName: '小明' },
+      { openid: 'dev-recipient', nickName: '小红' },
+      { openid: 'dev-merchant', nickName: '店主' },
+    ]);
+    const onSwitched = jest.fn();
+    render(<DevUserSwitcher onSwitched={onSwitched} />);
+
+    expect(await screen.findByText('身份：小明')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('身份：小明'));
+    fireEvent.click(screen.getByText('小红'));
+
+    expect(currentDevOpenid()).toBe('dev-recipient');
+    expect(onSwitched).toHaveBeenCalledTimes(1);
+  });
+
+  test('says so when the local cloud does not answer', async () => {
+    const fetchSpy = jest.spyOn(globalThis, 'fetch').mockRejectedValueOnce(new TypeError('Failed to fetch'));
+    render(<DevUserSwitcher onSwitched={jest.fn()} />);
+    fireEvent.click(screen.getByText('身份：dev-giver'));
+    expect(await screen.findByText('读取开发用户失败：Failed to fetch')).toBeInTheDocument();
+    fetchSpy.mockRestore();
+  });
+});
