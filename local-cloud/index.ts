@@ -62,11 +62,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   fs.mkdirSync(options.dataDir, { recursive: true });
 
   const clock = new Clock({ dataDir: options.dataDir, log });
+  const schema = readSchema(options.indexesFile ?? path.join(PROJECT_ROOT, 'database', 'indexes.json'));
   const db = new Database({
     file: path.join(options.dataDir, 'cloud.sqlite'),
-    indexes: readIndexes(options.indexesFile ?? path.join(PROJECT_ROOT, 'database', 'indexes.json')),
+    indexes: schema.indexes,
     now: () => clock.now(),
   });
+
+  // Like the console, where a merchant creates every collection before going live.
+  for (const collection of schema.collections) {
+    if (db.count(collection) === 0) db.handle({ action: 'database.addCollection', collectionName: collection });
+  }
 
   let adminUrl = '';
   const registry = new FunctionRegistry(path.resolve(options.functionsDir));
@@ -148,13 +154,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   };
 }
 
-/** database/indexes.json: `{ indexes: [{ collection, fields, unique?, why }] }` (the db validates the entries). */
-function readIndexes(file: string): IndexSpec[] {
+/** database/indexes.json: `{ collections: [{ name, why }], indexes: [{ collection, fields, unique?, why }] }`. */
+function readSchema(file: string): { collections: string[]; indexes: IndexSpec[] } {
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { indexes?: IndexSpec[] };
-    return parsed.indexes ?? [];
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { collections?: { name: string }[]; indexes?: IndexSpec[] };
+    return { collections: (parsed.collections ?? []).map((c) => c.name), indexes: parsed.indexes ?? [] };
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { collections: [], indexes: [] };
     throw error;
   }
 }

@@ -97,7 +97,8 @@ export async function benchIndexedQuery(documents = 100_000, rounds = 200): Prom
   }
 }
 
-if (require.main === module) {
+// Run directly (`npx tsx local-cloud/db/bench.ts`), not when imported.
+if (/local-cloud[\\/]db[\\/]bench\.ts$/.test(process.argv[1] ?? '')) {
   benchIndexedQuery().then(
     (result) => console.log(JSON.stringify(result, null, 2)),
     (error: unknown) => {
