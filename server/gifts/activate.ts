@@ -5,8 +5,8 @@
  */
 import { clock } from '../../src/domain/clock';
 import { giftExpiresAt } from '../../src/domain/gift/rules';
-import { currentEnv, db, openapi } from '../cloud';
-import { GIFTS, type GiftDoc } from './store';
+import { currentEnv, openapi } from '../cloud';
+import { moveGift } from './store';
 
 /** The delayed task fires a little after the deadline, so `now ≥ expiresAt` holds when it runs. */
 export const EXPIRY_TASK_SLACK_SECONDS = 30;
@@ -30,12 +30,8 @@ export async function activateGift(order: GiftOrderRef, paidAt: number): Promise
   const giftId = order.giftId;
   if (!giftId) return;
   const expiresAt = giftExpiresAt(paidAt);
-  const patch: Partial<GiftDoc> = { status: 'waiting', paidAt, expiresAt, updatedAt: clock.now() };
-  const result = (await db
-    .collection(GIFTS)
-    .where({ _id: giftId, status: 'pendingPayment' })
-    .update({ data: patch })) as { stats: { updated: number } };
-  if (result.stats.updated !== 1) {
+  const moved = await moveGift(giftId, 'pendingPayment', { status: 'waiting', paidAt, expiresAt, updatedAt: clock.now() });
+  if (!moved) {
     // Replayed callback (already waiting) or a gift cancelled meanwhile: nothing to do here.
     return;
   }
@@ -63,8 +59,6 @@ export async function scheduleExpiry(giftId: string, expiresAt: number): Promise
 export async function cancelUnpaidGift(order: GiftOrderRef): Promise<void> {
   const giftId = order.giftId;
   if (!giftId) return;
-  await db
-    .collection(GIFTS)
-    .where({ _id: giftId, status: 'pendingPayment' })
-    .update({ data: { status: 'cancelled', cancelledAt: clock.now(), updatedAt: clock.now() } });
+  const now = clock.now();
+  await moveGift(giftId, 'pendingPayment', { status: 'cancelled', cancelledAt: now, updatedAt: now });
 }

@@ -1,10 +1,16 @@
 /**
- * The `gifts` collection: document shape and conversion to the domain's GiftRecord.
- * `_id` is the gift id. Flat productId/skuId/price mirror the snapshot for queries and the merchant.
+ * The `gifts` collection and the gift's order in `orders`: document shapes, reads and the
+ * conditional updates every transition goes through. `_id` is the gift id; the gift's order has the
+ * SAME id (one order per gift), so `out_trade_no` 'G<giftId>' names both.
  */
+import type { Address } from '../../src/domain/address';
+import type { GiftCard } from '../../src/domain/gift/rules';
 import type { GiftRecord } from '../../src/domain/gift/views';
+import type { GiftStatus } from '../../src/domain/gift/machine';
+import { command as _, db, fetchDocs } from '../cloud';
 
 export const GIFTS = 'gifts';
+export const ORDERS = 'orders';
 
 export type GiftDoc = Omit<GiftRecord, 'giftId'> & {
   _id: string;
@@ -15,30 +21,134 @@ export type GiftDoc = Omit<GiftRecord, 'giftId'> & {
   price: number;
   updatedAt: number;
   cancelledAt?: number | null;
-  /** set when cloudPay.refund answered SUCCESS (the latest request) */
+  expiredAt?: number | null;
+  /** when cloudPay.refund last answered SUCCESS (same out_refund_no every time) */
   refundRequestedAt?: number | null;
-  /** how many times a refund was requested (all with the same out_refund_no) */
   refundAttempts?: number;
+  refundLastError?: string | null;
   /** the WeChat Pay refund id from the refund callback */
   refundId?: string | null;
-  /** acceptance steps done (resumable): see server/gifts/accept.ts */
+  /** resumable acceptance steps (server/gifts/accept.ts) */
   acceptSteps?: AcceptSteps;
-  /** stock hold released after expiry/decline (idempotent marker) */
-  stockReleasedAt?: number | null;
-  /** the order was cancelled after expiry/decline */
-  orderClosedAt?: number | null;
+  /** resumable closing steps after expiry/decline (server/gifts/close.ts) */
+  closeSteps?: CloseSteps;
 };
 
 export interface AcceptSteps {
-  /** the SKU the recipient asked for, recorded with the acceptance itself */
+  /** the SKU the recipient asked for, written with the acceptance itself */
   targetSkuId: string;
-  skuSwitched?: boolean;
+  skuResolved?: boolean;
   stockCommitted?: boolean;
   orderUpdated?: boolean;
   giverNotified?: boolean;
 }
 
+export interface CloseSteps {
+  orderCancelled?: boolean;
+  stockReleased?: boolean;
+}
+
+export interface GiftOrderItem {
+  skuId: string;
+  productId: string;
+  productName: string;
+  image: string;
+  specs: Record<string, string>;
+  unitPrice: number;
+  quantity: number;
+  totalFee: number;
+}
+
+/** The gift's order as this function writes it (`kind: 'gift'`); the order function owns the rest. */
+export interface GiftOrderDoc {
+  _id: string;
+  kind: 'gift';
+  giftId: string;
+  /** the buyer = the giver */
+  openid: string;
+  status: string;
+  items: GiftOrderItem[];
+  totalFee: number;
+  outTradeNo: string;
+  createdAt: number;
+  /** payment deadline (the order sweep cancels after it) */
+  expiresAt: number;
+  updatedAt: number;
+  /** null until the recipient accepts; then the recipient's address, for the merchant */
+  address: Address | null;
+  /** the printed card for the merchant: giver's signature or nickname, recipient name, greeting */
+  greetingCard: (GiftCard & { giverNickname: string }) | null;
+  paidAt?: number | null;
+  cancelledAt?: number | null;
+  cancelReason?: string | null;
+}
+
 export function toGiftRecord(doc: GiftDoc): GiftRecord {
-  const { _id, ...rest } = doc;
-  return { ...rest, giftId: _id };
+  return {
+    giftId: doc._id,
+    status: doc.status,
+    giverOpenid: doc.giverOpenid,
+    giverNickname: doc.giverNickname,
+    sku: doc.sku,
+    unitPrice: doc.unitPrice,
+    quantity: doc.quantity,
+    totalFee: doc.totalFee,
+    greeting: doc.greeting,
+    ...(doc.recipientName !== undefined ? { recipientName: doc.recipientName } : {}),
+    ...(doc.signature !== undefined ? { signature: doc.signature } : {}),
+    cardStyle: doc.cardStyle,
+    token: doc.token,
+    outTradeNo: doc.outTradeNo,
+    outRefundNo: doc.outRefundNo,
+    createdAt: doc.createdAt,
+    paidAt: doc.paidAt,
+    expiresAt: doc.expiresAt,
+    acceptedAt: doc.acceptedAt,
+    declinedAt: doc.declinedAt,
+    refundedAt: doc.refundedAt,
+    recipientOpenid: doc.recipientOpenid,
+    recipientNickname: doc.recipientNickname,
+    address: doc.address,
+  };
+}
+
+export async function findGift(giftId: string): Promise<GiftDoc | null> {
+  const [found] = await fetchDocs<GiftDoc>(db.collection(GIFTS).where({ _id: giftId }).limit(1));
+  return found ?? null;
+}
+
+export async function findGiftOrder(orderId: string): Promise<GiftOrderDoc | null> {
+  const [found] = await fetchDocs<GiftOrderDoc>(db.collection(ORDERS).where({ _id: orderId }).limit(1));
+  return found ?? null;
+}
+
+interface UpdateResult {
+  stats: { updated: number };
+}
+
+/**
+ * The one way a gift changes status: a conditional update on the expected status(es) (plus extra
+ * conditions), true when exactly this call moved it.
+ */
+export async function moveGift(
+  giftId: string,
+  from: GiftStatus | readonly GiftStatus[],
+  data: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): Promise<boolean> {
+  const status = typeof from === 'string' ? from : _.in([...from]);
+  const result = (await db
+    .collection(GIFTS)
+    .where({ ...extra, _id: giftId, status })
+    .update({ data })) as UpdateResult;
+  return result.stats.updated === 1;
+}
+
+/** Same for the gift's order. */
+export async function moveGiftOrder(orderId: string, from: string, data: Record<string, unknown>): Promise<boolean> {
+  const result = (await db
+    .collection(ORDERS)
+    .where({ _id: orderId, status: from })
+    .update({ data })) as UpdateResult;
+  return result.stats.updated === 1;
 }

@@ -47,16 +47,23 @@ describe('address validation', () => {
     expect(addressSchema.parse({ ...valid, telNumber: input }).telNumber).toBe(normalized);
   });
 
-  it.each([['12812345678'], ['1381234567'], ['138123456789'], ['020-81167888'], ['(020)81167888'], [''], ['abcdefghijk']])(
-    'refuses %s as a phone number (landlines included)',
-    (telNumber) => {
-      const result = validateAddress({ ...valid, telNumber });
-      expect(result).toEqual({
-        ok: false,
-        errors: [{ field: 'telNumber', code: 'ADDRESS.INVALID_PHONE', message: '请填写正确的11位手机号码（暂不支持座机）' }],
-      });
-    },
-  );
+  it.each([
+    ['12812345678'],
+    ['1381234567'],
+    ['138123456789'],
+    ['020-81167888'],
+    ['(020)81167888'],
+    [''],
+    ['abcdefghijk'],
+  ])('refuses %s as a phone number (landlines included)', (telNumber) => {
+    const result = validateAddress({ ...valid, telNumber });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        { field: 'telNumber', code: 'ADDRESS.INVALID_PHONE', message: '请填写正确的11位手机号码（暂不支持座机）' },
+      ],
+    });
+  });
 
   it('limits the name to 1..20 characters', () => {
     expect(fieldsOf({ ...valid, userName: '名'.repeat(20) })).toEqual([]);

@@ -71,25 +71,28 @@ const textField = (spec: ErrorSpec, min: number, max: number) =>
     .trim()
     .refine((value) => countChars(value) >= min && countChars(value) <= max, fieldError(spec));
 
-export const addressSchema = z.object({
-  userName: textField(AddressErrors.INVALID_NAME, ADDRESS_LIMITS.userName.min, ADDRESS_LIMITS.userName.max),
-  telNumber: z
-    .string(fieldError(AddressErrors.INVALID_PHONE))
-    .overwrite(normalizePhone)
-    .regex(MAINLAND_MOBILE_PATTERN, fieldError(AddressErrors.INVALID_PHONE)),
-  provinceName: textField(AddressErrors.INVALID_PROVINCE, 1, ADDRESS_LIMITS.region.max),
-  cityName: textField(AddressErrors.INVALID_CITY, 1, ADDRESS_LIMITS.region.max),
-  countyName: textField(AddressErrors.INVALID_COUNTY, 1, ADDRESS_LIMITS.region.max),
-  detailInfo: textField(AddressErrors.INVALID_DETAIL, ADDRESS_LIMITS.detailInfo.min, ADDRESS_LIMITS.detailInfo.max),
-  postalCode: z.preprocess(
-    (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-    z
-      .string(fieldError(AddressErrors.INVALID_POSTAL_CODE))
-      .trim()
-      .regex(POSTAL_CODE_PATTERN, fieldError(AddressErrors.INVALID_POSTAL_CODE))
-      .optional(),
-  ),
-}, { error: AddressErrors.MISSING.message }) satisfies z.ZodType<Address>;
+export const addressSchema = z.object(
+  {
+    userName: textField(AddressErrors.INVALID_NAME, ADDRESS_LIMITS.userName.min, ADDRESS_LIMITS.userName.max),
+    telNumber: z
+      .string(fieldError(AddressErrors.INVALID_PHONE))
+      .overwrite(normalizePhone)
+      .regex(MAINLAND_MOBILE_PATTERN, fieldError(AddressErrors.INVALID_PHONE)),
+    provinceName: textField(AddressErrors.INVALID_PROVINCE, 1, ADDRESS_LIMITS.region.max),
+    cityName: textField(AddressErrors.INVALID_CITY, 1, ADDRESS_LIMITS.region.max),
+    countyName: textField(AddressErrors.INVALID_COUNTY, 1, ADDRESS_LIMITS.region.max),
+    detailInfo: textField(AddressErrors.INVALID_DETAIL, ADDRESS_LIMITS.detailInfo.min, ADDRESS_LIMITS.detailInfo.max),
+    postalCode: z.preprocess(
+      (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
+      z
+        .string(fieldError(AddressErrors.INVALID_POSTAL_CODE))
+        .trim()
+        .regex(POSTAL_CODE_PATTERN, fieldError(AddressErrors.INVALID_POSTAL_CODE))
+        .optional(),
+    ),
+  },
+  { error: AddressErrors.MISSING.message },
+) satisfies z.ZodType<Address>;
 
 const FIELD_ERRORS: Record<AddressField, ErrorSpec> = {
   userName: AddressErrors.INVALID_NAME,
@@ -133,7 +136,8 @@ export function validateAddress(input: unknown): AddressValidation {
 
 /** For server code that needs one answer: the first invalid field as a failure value. */
 export function checkAddress(input: unknown): Result<Address> {
-  if (typeof input !== 'object' || input === null) return fail(AddressErrors.MISSING.code, AddressErrors.MISSING.message);
+  if (typeof input !== 'object' || input === null)
+    return fail(AddressErrors.MISSING.code, AddressErrors.MISSING.message);
   const validation = validateAddress(input);
   if (validation.ok) return ok(validation.data);
   const first = validation.errors[0];
@@ -152,7 +156,9 @@ export function maskPhone(phone: string): string {
  * One line for a label or a card: '广东省广州市天河区体育西路1号'. Municipalities repeat themselves in
  * chooseAddress (province 北京市, city 北京市): the repeated city is written once.
  */
-export function formatAddress(address: Pick<Address, 'provinceName' | 'cityName' | 'countyName' | 'detailInfo'>): string {
+export function formatAddress(
+  address: Pick<Address, 'provinceName' | 'cityName' | 'countyName' | 'detailInfo'>,
+): string {
   const province = address.provinceName.trim();
   const city = address.cityName.trim();
   const parts = [province, city === province ? '' : city, address.countyName.trim(), address.detailInfo.trim()];

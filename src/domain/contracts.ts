@@ -4,6 +4,16 @@
  * function handlers (server) are typed by it. Documented in docs/contracts.md.
  */
 import type { Result } from './result';
+import type {
+  AcceptGiftRequest,
+  CreateGiftRequest,
+  DeclineGiftRequest,
+  GetGiftRequest,
+  ListGiftsRequest,
+  OpenGiftRequest,
+  ShareCardRequest,
+} from './gift/schemas';
+import type { GiverGiftView, RecipientGiftView } from './gift/views';
 
 export type Fen = number;
 
@@ -65,9 +75,77 @@ export interface ShopContract {
   getProduct: { req: { productId: string }; res: Product };
 }
 
+// ---- gift (送礼物): see docs/contracts.md "gift" ----
+
+/** What wx.requestPayment needs, as cloudPay.unifiedOrder returns it. */
+export interface WxPaymentParams {
+  appId?: string;
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: string;
+  paySign: string;
+}
+
+export interface CreatedGift {
+  giftId: string;
+  /** the gift's order (same id as the gift: one order per gift) */
+  orderId: string;
+  outTradeNo: string;
+  payment: WxPaymentParams;
+}
+
+/** What the giver's page needs to share the gift as a private chat card. */
+export interface GiftShareCard {
+  /** for wx.updateShareMenu({ isPrivateMessage: true, activityId, withShareTicket: true }) */
+  activityId: string;
+  /** unix seconds */
+  activityExpiresAt: number;
+  title: string;
+  /** shown at 5:4 */
+  imageUrl: string;
+  /** `/packages/gift/pages/receive/index?giftId=…&token=…` */
+  path: string;
+}
+
+export type GiftList =
+  | { role: 'sent'; items: GiverGiftView[] }
+  | { role: 'received'; items: RecipientGiftView[] };
+
+export interface GiftContract {
+  createGift: { req: CreateGiftRequest; res: CreatedGift };
+  getGift: { req: GetGiftRequest; res: GiverGiftView };
+  shareCard: { req: ShareCardRequest; res: GiftShareCard };
+  openGift: { req: OpenGiftRequest; res: RecipientGiftView };
+  acceptGift: { req: AcceptGiftRequest; res: RecipientGiftView };
+  declineGift: { req: DeclineGiftRequest; res: RecipientGiftView };
+  listGifts: { req: ListGiftsRequest; res: GiftList };
+}
+
+// ---- user: the caller's own profile (never an openid) ----
+
+export interface UserProfile {
+  nickname: string;
+  /** '' when none */
+  avatarUrl: string;
+}
+
+/** nickname: 1–20 characters after trimming; avatarUrl: https://, cloud:// or a site path */
+export interface UpdateProfileRequest {
+  nickname: string;
+  avatarUrl?: string | undefined;
+}
+
+export interface UserContract {
+  getProfile: { req: Record<string, never>; res: UserProfile };
+  updateProfile: { req: UpdateProfileRequest; res: UserProfile };
+}
+
 /** function name → its actions. Later issues add order, gift, ... here. */
 export interface CloudContract {
   shop: ShopContract;
+  gift: GiftContract;
+  user: UserContract;
 }
 
 export type FunctionName = keyof CloudContract;

@@ -43,9 +43,13 @@ const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown => {
 const sizeUnit = (origin: string): string =>
   origin === 'string' ? '个字符' : origin === 'array' || origin === 'set' ? '项' : '';
 
+/** A schema's own Chinese message (e.g. the address rules) is clearer than any generic wording. */
+const hasChinese = (text: string): boolean => /[\u4e00-\u9fff]/.test(text);
+
 function describeIssue(issue: Issue, input: unknown): string {
   const field = fieldPath(issue.path);
   const subject = field || '请求';
+  if (issue.code !== 'custom' && hasChinese(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type': {
       // zod drops the input from issues; look the value up, or fall back on zod's own wording.

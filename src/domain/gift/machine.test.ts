@@ -56,7 +56,17 @@ describe('gift state machine', () => {
       ].sort(),
     );
     expect([...GIFT_EVENTS].sort()).toEqual(
-      ['pay', 'cancel', 'timeout', 'accept', 'decline', 'expire', 'refundRequested', 'refundConfirmed', 'refundFailed'].sort(),
+      [
+        'pay',
+        'cancel',
+        'timeout',
+        'accept',
+        'decline',
+        'expire',
+        'refundRequested',
+        'refundConfirmed',
+        'refundFailed',
+      ].sort(),
     );
     expect(Object.keys(GIFT_TRANSITIONS).sort()).toEqual([...GIFT_STATUSES].sort());
   });

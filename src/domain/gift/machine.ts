@@ -84,7 +84,12 @@ export const GIFT_EVENT_LABELS = {
 } as const satisfies Record<GiftEvent, string>;
 
 /** Statuses in which a refund is owed and not yet confirmed: the sweep (re)requests it. */
-export const GIFT_REFUND_DUE_STATUSES = ['expired', 'refundingOnExpiry', 'declined', 'refundingOnDecline'] as const satisfies readonly GiftStatus[];
+export const GIFT_REFUND_DUE_STATUSES = [
+  'expired',
+  'refundingOnExpiry',
+  'declined',
+  'refundingOnDecline',
+] as const satisfies readonly GiftStatus[];
 
 /** What a recipient meets when the gift is no longer waiting: one distinct code per reason. */
 const RECIPIENT_REFUSALS: { readonly [S in GiftStatus]?: ErrorSpec } = {

@@ -52,7 +52,11 @@ describe('greeting (赠言)', () => {
 
   it('reports the current length in the too-long message', () => {
     const result = checkGreeting('a'.repeat(120));
-    expect(result).toEqual({ ok: false, code: 'GIFT.GREETING_TOO_LONG', message: '赠言不能超过100个字（当前120个字）' });
+    expect(result).toEqual({
+      ok: false,
+      code: 'GIFT.GREETING_TOO_LONG',
+      message: '赠言不能超过100个字（当前120个字）',
+    });
   });
 });
 
@@ -124,9 +128,15 @@ describe('switching SKU', () => {
   const original = { skuId: 'sku-1', productId: 'p-1', unitPrice: 9_900 };
 
   it('allows another SKU of the same product at the same price, in stock, on shelf', () => {
-    expect(checkSkuSwitch(original, sku({ skuId: 'sku-2' }))).toEqual({ ok: true, data: { skuId: 'sku-2', switched: true } });
+    expect(checkSkuSwitch(original, sku({ skuId: 'sku-2' }))).toEqual({
+      ok: true,
+      data: { skuId: 'sku-2', switched: true },
+    });
     expect(canSwitchSku(original, sku({ skuId: 'sku-2' }))).toBe(true);
-    expect(checkSkuSwitch(original, sku({ stock: 0 }))).toEqual({ ok: true, data: { skuId: 'sku-1', switched: false } });
+    expect(checkSkuSwitch(original, sku({ stock: 0 }))).toEqual({
+      ok: true,
+      data: { skuId: 'sku-1', switched: false },
+    });
   });
 
   it.each([
@@ -199,7 +209,10 @@ describe('recipient actions', () => {
   it('lets a friend with the right token accept or decline a waiting gift', () => {
     expect(checkRecipientAction(gift(), friend, 'accept', now)).toEqual({ ok: true, data: 'accepted' });
     expect(checkRecipientAction(gift(), friend, 'decline', now)).toEqual({ ok: true, data: 'declined' });
-    expect(checkRecipientAction(gift({ status: 'accepted' }), friend, 'open', now)).toEqual({ ok: true, data: 'accepted' });
+    expect(checkRecipientAction(gift({ status: 'accepted' }), friend, 'open', now)).toEqual({
+      ok: true,
+      data: 'accepted',
+    });
   });
 
   it('answers each refusal with its own code', () => {
@@ -212,7 +225,10 @@ describe('recipient actions', () => {
       ['GIFT.EXPIRED', checkRecipientAction(gift({ status: 'refundedOnExpiry' }), friend, 'accept', now)],
       ['GIFT.EXPIRED', checkRecipientAction(gift({ expiresAt: now }), friend, 'accept', now)],
       ['GIFT.DECLINED', checkRecipientAction(gift({ status: 'declined' }), friend, 'accept', now)],
-      ['GIFT.NOT_PAID', checkRecipientAction(gift({ status: 'pendingPayment', expiresAt: null }), friend, 'accept', now)],
+      [
+        'GIFT.NOT_PAID',
+        checkRecipientAction(gift({ status: 'pendingPayment', expiresAt: null }), friend, 'accept', now),
+      ],
     ];
     for (const [code, result] of cases) expect(codeOf(result)).toBe(code);
     const distinct = new Set(cases.map(([, result]) => (result.ok ? '' : result.message)));
@@ -220,8 +236,8 @@ describe('recipient actions', () => {
   });
 
   it('does not reveal the status to someone without the token', () => {
-    expect(codeOf(checkRecipientAction(gift({ status: 'accepted' }), { openid: 'x', token: 'b'.repeat(32) }, 'accept', now))).toBe(
-      'GIFT.INVALID_TOKEN',
-    );
+    expect(
+      codeOf(checkRecipientAction(gift({ status: 'accepted' }), { openid: 'x', token: 'b'.repeat(32) }, 'accept', now)),
+    ).toBe('GIFT.INVALID_TOKEN');
   });
 });

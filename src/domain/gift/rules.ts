@@ -71,7 +71,8 @@ function checkCardLine(value: unknown, max: number, tooLong: ErrorSpec): Result<
 
 export const checkRecipientName = (value: unknown) =>
   checkCardLine(value, RECIPIENT_NAME_MAX_CHARS, GiftErrors.RECIPIENT_NAME_TOO_LONG);
-export const checkSignature = (value: unknown) => checkCardLine(value, SIGNATURE_MAX_CHARS, GiftErrors.SIGNATURE_TOO_LONG);
+export const checkSignature = (value: unknown) =>
+  checkCardLine(value, SIGNATURE_MAX_CHARS, GiftErrors.SIGNATURE_TOO_LONG);
 
 export function checkGiftQuantity(quantity: unknown): Result<typeof GIFT_QUANTITY> {
   if (quantity === undefined || quantity === GIFT_QUANTITY) return ok(GIFT_QUANTITY);
@@ -104,7 +105,11 @@ export function checkGiftDraft(draft: {
   if (!signature.ok) return signature;
   const cardStyle = draft.cardStyle === undefined ? DEFAULT_CARD_STYLE : draft.cardStyle;
   if (!isCardStyle(cardStyle)) return fail(GiftErrors.INVALID_CARD_STYLE.code, GiftErrors.INVALID_CARD_STYLE.message);
-  const card: GiftCard & { quantity: typeof GIFT_QUANTITY } = { greeting: greeting.data, cardStyle, quantity: quantity.data };
+  const card: GiftCard & { quantity: typeof GIFT_QUANTITY } = {
+    greeting: greeting.data,
+    cardStyle,
+    quantity: quantity.data,
+  };
   if (recipientName.data !== undefined) card.recipientName = recipientName.data;
   if (signature.data !== undefined) card.signature = signature.data;
   return ok(card);
@@ -126,7 +131,8 @@ export interface GiftableSku {
 export function checkGiftSku(sku: GiftableSku | null): Result<GiftableSku> {
   if (!sku) return fail(GiftErrors.SKU_NOT_FOUND.code, GiftErrors.SKU_NOT_FOUND.message);
   if (!sku.giftable) return fail(GiftErrors.CATEGORY_NOT_GIFTABLE.code, GiftErrors.CATEGORY_NOT_GIFTABLE.message);
-  if (sku.price > GIFT_MAX_UNIT_PRICE_FEN) return fail(GiftErrors.PRICE_TOO_HIGH.code, GiftErrors.PRICE_TOO_HIGH.message);
+  if (sku.price > GIFT_MAX_UNIT_PRICE_FEN)
+    return fail(GiftErrors.PRICE_TOO_HIGH.code, GiftErrors.PRICE_TOO_HIGH.message);
   if (!sku.onShelf) return fail(GiftErrors.SKU_OFF_SHELF.code, GiftErrors.SKU_OFF_SHELF.message);
   if (sku.stock < GIFT_QUANTITY) return fail(GiftErrors.OUT_OF_STOCK.code, GiftErrors.OUT_OF_STOCK.message);
   return ok(sku);
@@ -215,7 +221,8 @@ export function checkRecipientAction(
   action: RecipientAction,
   now: number,
 ): Result<GiftStatus> {
-  if (!tokensMatch(gift.token, caller.token)) return fail(GiftErrors.INVALID_TOKEN.code, GiftErrors.INVALID_TOKEN.message);
+  if (!tokensMatch(gift.token, caller.token))
+    return fail(GiftErrors.INVALID_TOKEN.code, GiftErrors.INVALID_TOKEN.message);
   if (action === 'open') return ok(gift.status);
   if (caller.openid === gift.giverOpenid) return fail(GiftErrors.OWN_GIFT.code, GiftErrors.OWN_GIFT.message);
   const next = transitionGift(gift.status, action);

@@ -25,6 +25,9 @@ export const createGiftSchema = z.object({
 
 export const getGiftSchema = z.object({ giftId: idSchema('礼物编号') });
 
+/** the giver asks for a private-message chat card of a paid gift */
+export const shareCardSchema = z.object({ giftId: idSchema('礼物编号') });
+
 export const openGiftSchema = z.object({ giftId: idSchema('礼物编号'), token: tokenField });
 
 export const acceptGiftSchema = z.object({
@@ -43,6 +46,7 @@ export const listGiftsSchema = z.object({
 
 export type CreateGiftRequest = z.output<typeof createGiftSchema>;
 export type GetGiftRequest = z.output<typeof getGiftSchema>;
+export type ShareCardRequest = z.output<typeof shareCardSchema>;
 export type OpenGiftRequest = z.output<typeof openGiftSchema>;
 export type AcceptGiftRequest = z.output<typeof acceptGiftSchema>;
 export type DeclineGiftRequest = z.output<typeof declineGiftSchema>;
@@ -51,6 +55,7 @@ export type ListGiftsRequest = z.output<typeof listGiftsSchema>;
 export const giftRequestSchemas = {
   createGift: createGiftSchema,
   getGift: getGiftSchema,
+  shareCard: shareCardSchema,
   openGift: openGiftSchema,
   acceptGift: acceptGiftSchema,
   declineGift: declineGiftSchema,

@@ -1,5 +1,12 @@
 import type { Address } from '../address';
-import { effectiveGiftStatus, toGiverView, toRecipientView, type GiftRecord, type GiverGiftView, type RecipientGiftView } from './views';
+import {
+  effectiveGiftStatus,
+  toGiverView,
+  toRecipientView,
+  type GiftRecord,
+  type GiverGiftView,
+  type RecipientGiftView,
+} from './views';
 
 const now = Date.UTC(2026, 10, 25, 4, 0, 0);
 const token = '0123456789abcdef0123456789abcdef';
@@ -71,7 +78,13 @@ describe('giver view', () => {
 
   it('shows only the nickname of who accepted: never address, phone or openid', () => {
     const view = toGiverView(accepted, now);
-    expect(view).toMatchObject({ status: 'accepted', wechatCode: 20, recipientNickname: '阿花', sharePath: null, remainingMs: null });
+    expect(view).toMatchObject({
+      status: 'accepted',
+      wechatCode: 20,
+      recipientNickname: '阿花',
+      sharePath: null,
+      remainingMs: null,
+    });
     for (const key of ['address', 'telNumber', 'phone', 'userName', 'detailInfo', 'recipientOpenid', 'token']) {
       expect(view).not.toHaveProperty(key);
     }
@@ -83,13 +96,25 @@ describe('giver view', () => {
 
   it('shows expired as soon as the deadline passes, even before the sweep writes it', () => {
     const view = toGiverView(record({ expiresAt: now }), now);
-    expect(view).toMatchObject({ status: 'expired', wechatCode: 180, refund: 'pending', remainingMs: null, sharePath: null });
+    expect(view).toMatchObject({
+      status: 'expired',
+      wechatCode: 180,
+      refund: 'pending',
+      remainingMs: null,
+      sharePath: null,
+    });
     expect(effectiveGiftStatus({ status: 'waiting', expiresAt: now + 1 }, now)).toBe('waiting');
   });
 
   it('shows declined and refunded states', () => {
-    expect(toGiverView(record({ status: 'refundingOnDecline' }), now)).toMatchObject({ label: '好友已婉拒', refund: 'pending' });
-    expect(toGiverView(record({ status: 'refundedOnExpiry' }), now)).toMatchObject({ wechatCode: 181, refund: 'refunded' });
+    expect(toGiverView(record({ status: 'refundingOnDecline' }), now)).toMatchObject({
+      label: '好友已婉拒',
+      refund: 'pending',
+    });
+    expect(toGiverView(record({ status: 'refundedOnExpiry' }), now)).toMatchObject({
+      wechatCode: 181,
+      refund: 'refunded',
+    });
   });
 
   it('cannot carry an address by type', () => {
@@ -118,7 +143,8 @@ describe('recipient view', () => {
       myAddress: null,
     });
     expect(view.skuOptions).toHaveLength(2);
-    for (const key of ['price', 'unitPrice', 'totalFee', 'amount', 'token', 'outTradeNo']) expect(view).not.toHaveProperty(key);
+    for (const key of ['price', 'unitPrice', 'totalFee', 'amount', 'token', 'outTradeNo'])
+      expect(view).not.toHaveProperty(key);
     expect(allStrings(view).some((text) => text.includes('128'))).toBe(false);
     expect(JSON.stringify(view)).not.toContain('12800');
   });

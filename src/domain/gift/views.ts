@@ -94,7 +94,9 @@ export type GiverGiftView = PrivateToRecipient & {
   sharePath: string | null;
 };
 
-type PriceKeys = NeverKeys<'price' | 'unitPrice' | 'totalFee' | 'amount' | 'priceMin' | 'priceMax' | 'outTradeNo' | 'token'>;
+type PriceKeys = NeverKeys<
+  'price' | 'unitPrice' | 'totalFee' | 'amount' | 'priceMin' | 'priceMax' | 'outTradeNo' | 'token'
+>;
 
 /** A SKU the recipient may switch to (same product, same price): no price shown. */
 export interface GiftSkuOption {
@@ -189,7 +191,11 @@ export function toRecipientView(
     description: text.description,
     giverNickname: record.giverNickname,
     sku: copySku(record.sku),
-    skuOptions: skuOptions.map((option) => ({ skuId: option.skuId, specs: { ...option.specs }, selectable: option.selectable })),
+    skuOptions: skuOptions.map((option) => ({
+      skuId: option.skuId,
+      specs: { ...option.specs },
+      selectable: option.selectable,
+    })),
     greeting: record.greeting,
     recipientName: record.recipientName ?? null,
     signature: record.signature ?? null,

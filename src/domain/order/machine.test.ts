@@ -20,6 +20,9 @@ const EXPECTED_EDGES: ReadonlyArray<[OrderStatus, OrderEvent, OrderStatus]> = [
   ['pendingPayment', 'pay', 'paid'],
   ['pendingPayment', 'cancel', 'cancelled'],
   ['pendingPayment', 'timeout', 'cancelled'],
+  ['pendingPayment', 'payGift', 'awaitingRecipient'],
+  ['awaitingRecipient', 'giftAccepted', 'paid'],
+  ['awaitingRecipient', 'giftClosed', 'cancelled'],
   ['paid', 'ship', 'shipped'],
   ['shipped', 'confirmReceipt', 'completed'],
   ['shipped', 'autoConfirm', 'completed'],
@@ -30,15 +33,36 @@ const expectedNext = (status: OrderStatus, event: OrderEvent): OrderStatus | und
 
 describe('order state machine', () => {
   it('has exactly the statuses and events the shop issue names', () => {
-    expect([...ORDER_STATUSES]).toEqual(['pendingPayment', 'paid', 'shipped', 'completed', 'cancelled']);
-    expect([...ORDER_EVENTS]).toEqual(['pay', 'cancel', 'timeout', 'ship', 'confirmReceipt', 'autoConfirm']);
+    expect([...ORDER_STATUSES]).toEqual([
+      'pendingPayment',
+      'awaitingRecipient',
+      'paid',
+      'shipped',
+      'completed',
+      'cancelled',
+    ]);
+    expect([...ORDER_EVENTS]).toEqual([
+      'pay',
+      'cancel',
+      'timeout',
+      'ship',
+      'confirmReceipt',
+      'autoConfirm',
+      'payGift',
+      'giftAccepted',
+      'giftClosed',
+    ]);
     expect(Object.keys(ORDER_TRANSITIONS).sort()).toEqual([...ORDER_STATUSES].sort());
   });
 
   it('the table holds no event outside ORDER_EVENTS and no target outside ORDER_STATUSES', () => {
     for (const [status, edges] of Object.entries(ORDER_TRANSITIONS)) {
       for (const [event, next] of Object.entries(edges)) {
-        expect({ status, event, known: (ORDER_EVENTS as readonly string[]).includes(event) }).toEqual({ status, event, known: true });
+        expect({ status, event, known: (ORDER_EVENTS as readonly string[]).includes(event) }).toEqual({
+          status,
+          event,
+          known: true,
+        });
         expect(isOrderStatus(next)).toBe(true);
       }
     }
@@ -76,6 +100,7 @@ describe('order state machine', () => {
   it('labels every status in Chinese', () => {
     expect(ORDER_STATUS_LABELS).toEqual({
       pendingPayment: '待付款',
+      awaitingRecipient: '待领取',
       paid: '待发货',
       shipped: '已发货',
       completed: '已完成',
@@ -85,7 +110,10 @@ describe('order state machine', () => {
 
   it('derives final statuses and buyer actions from the table', () => {
     expect(ORDER_STATUSES.filter(isOrderFinal)).toEqual(['completed', 'cancelled']);
-    expect(orderEventsFrom('pendingPayment')).toEqual(['pay', 'cancel', 'timeout']);
+    expect(orderEventsFrom('pendingPayment')).toEqual(['pay', 'cancel', 'timeout', 'payGift']);
+    expect(buyerActions('awaitingRecipient')).toEqual([]);
+    expect(transitionOrder('awaitingRecipient', 'cancel')).toMatchObject({ ok: false, code: 'ORDER.CANNOT_CANCEL' });
+    expect(transitionOrder('awaitingRecipient', 'pay')).toMatchObject({ ok: false, code: 'ORDER.ALREADY_PAID' });
     expect(buyerActions('pendingPayment')).toEqual(['pay', 'cancel']);
     expect(buyerActions('paid')).toEqual([]);
     expect(buyerActions('shipped')).toEqual(['confirmReceipt']);

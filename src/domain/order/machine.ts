@@ -8,7 +8,7 @@ import type { ErrorSpec } from '../errors';
 import { fail, ok, type Result } from '../result';
 import { OrderErrors } from './errors';
 
-export const ORDER_STATUSES = ['pendingPayment', 'paid', 'shipped', 'completed', 'cancelled'] as const;
+export const ORDER_STATUSES = ['pendingPayment', 'awaitingRecipient', 'paid', 'shipped', 'completed', 'cancelled'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const ORDER_EVENTS = [
@@ -18,13 +18,17 @@ export const ORDER_EVENTS = [
   'ship', // the merchant ships
   'confirmReceipt', // the buyer confirms receipt
   'autoConfirm', // nobody confirmed within the receipt window: the sweep completes it
+  'payGift', // the payment callback confirmed a gift order: it now waits for the recipient
+  'giftAccepted', // the recipient accepted the gift (and gave an address): ready to ship
+  'giftClosed', // the gift expired or was declined: the order is cancelled (refund is the gift's job)
 ] as const;
 export type OrderEvent = (typeof ORDER_EVENTS)[number];
 
 type TransitionTable = { readonly [S in OrderStatus]: { readonly [E in OrderEvent]?: OrderStatus } };
 
 export const ORDER_TRANSITIONS = {
-  pendingPayment: { pay: 'paid', cancel: 'cancelled', timeout: 'cancelled' },
+  pendingPayment: { pay: 'paid', cancel: 'cancelled', timeout: 'cancelled', payGift: 'awaitingRecipient' },
+  awaitingRecipient: { giftAccepted: 'paid', giftClosed: 'cancelled' },
   paid: { ship: 'shipped' },
   shipped: { confirmReceipt: 'completed', autoConfirm: 'completed' },
   completed: {},
@@ -33,6 +37,7 @@ export const ORDER_TRANSITIONS = {
 
 export const ORDER_STATUS_LABELS = {
   pendingPayment: '待付款',
+  awaitingRecipient: '待领取',
   paid: '待发货',
   shipped: '已发货',
   completed: '已完成',
@@ -46,23 +51,32 @@ export const ORDER_EVENT_LABELS = {
   ship: '发货',
   confirmReceipt: '确认收货',
   autoConfirm: '自动确认收货',
+  payGift: '支付礼物',
+  giftAccepted: '礼物领取',
+  giftClosed: '礼物关闭',
 } as const satisfies Record<OrderEvent, string>;
 
 /** Why an edge that is not in the table is refused, where a precise code helps the caller. */
 const REFUSALS: { readonly [E in OrderEvent]?: { readonly [S in OrderStatus]?: ErrorSpec } } = {
   pay: {
+    awaitingRecipient: OrderErrors.ALREADY_PAID,
     paid: OrderErrors.ALREADY_PAID,
     shipped: OrderErrors.ALREADY_PAID,
     completed: OrderErrors.ALREADY_PAID,
     cancelled: OrderErrors.ALREADY_CANCELLED,
   },
   cancel: {
+    awaitingRecipient: OrderErrors.CANNOT_CANCEL,
     paid: OrderErrors.CANNOT_CANCEL,
     shipped: OrderErrors.CANNOT_CANCEL,
     completed: OrderErrors.CANNOT_CANCEL,
     cancelled: OrderErrors.ALREADY_CANCELLED,
   },
-  confirmReceipt: { pendingPayment: OrderErrors.NOT_SHIPPED, paid: OrderErrors.NOT_SHIPPED },
+  confirmReceipt: {
+    pendingPayment: OrderErrors.NOT_SHIPPED,
+    awaitingRecipient: OrderErrors.NOT_SHIPPED,
+    paid: OrderErrors.NOT_SHIPPED,
+  },
 };
 
 export const isOrderStatus = (value: unknown): value is OrderStatus =>
@@ -77,10 +91,7 @@ export function transitionOrder(status: OrderStatus, event: OrderEvent): Result<
   if (next !== undefined) return ok(next);
   const precise = REFUSALS[event]?.[status];
   if (precise) return fail(precise.code, precise.message);
-  return fail(
-    OrderErrors.INVALID_STATE.code,
-    `订单${ORDER_STATUS_LABELS[status]}，无法${ORDER_EVENT_LABELS[event]}`,
-  );
+  return fail(OrderErrors.INVALID_STATE.code, `订单${ORDER_STATUS_LABELS[status]}，无法${ORDER_EVENT_LABELS[event]}`);
 }
 
 /** Events the table allows from a status, in ORDER_EVENTS order (e.g. which buttons to show). */

@@ -47,15 +47,26 @@ describe('pricing an order line from the database price', () => {
       ok: true,
       data: { skuId: 'sku-1', productId: 'p-1', unitPrice: 1_999, quantity: 3, totalFee: 5_997 },
     });
-    expect(priceOrderLine(sku({ stock: 99, price: 1_000_000 }), 99)).toMatchObject({ ok: true, data: { totalFee: 99_000_000 } });
+    expect(priceOrderLine(sku({ stock: 99, price: 1_000_000 }), 99)).toMatchObject({
+      ok: true,
+      data: { totalFee: 99_000_000 },
+    });
   });
 
   it('refuses with clear codes in a stable order', () => {
     expect(codeOf(priceOrderLine(sku(), 0))).toBe('ORDER.INVALID_QUANTITY');
     expect(codeOf(priceOrderLine(null, 1))).toBe('ORDER.SKU_NOT_FOUND');
     expect(codeOf(priceOrderLine(sku({ onShelf: false, stock: 0 }), 1))).toBe('ORDER.SKU_OFF_SHELF');
-    expect(priceOrderLine(sku({ stock: 0 }), 1)).toEqual({ ok: false, code: 'ORDER.OUT_OF_STOCK', message: '该规格已售罄' });
-    expect(priceOrderLine(sku({ stock: 2 }), 3)).toEqual({ ok: false, code: 'ORDER.OUT_OF_STOCK', message: '库存不足，仅剩2件' });
+    expect(priceOrderLine(sku({ stock: 0 }), 1)).toEqual({
+      ok: false,
+      code: 'ORDER.OUT_OF_STOCK',
+      message: '该规格已售罄',
+    });
+    expect(priceOrderLine(sku({ stock: 2 }), 3)).toEqual({
+      ok: false,
+      code: 'ORDER.OUT_OF_STOCK',
+      message: '库存不足，仅剩2件',
+    });
     expect(codeOf(checkStock(3, 3))).toBe('ok');
   });
 });
@@ -72,7 +83,9 @@ describe('payment window', () => {
 
   it('refuses to start a payment that cannot be accepted', () => {
     expect(codeOf(checkPayable({ status: 'pendingPayment', createdAt }, createdAt + 60_000))).toBe('ok');
-    expect(codeOf(checkPayable({ status: 'pendingPayment', createdAt }, createdAt + 1_800_000))).toBe('ORDER.PAYMENT_EXPIRED');
+    expect(codeOf(checkPayable({ status: 'pendingPayment', createdAt }, createdAt + 1_800_000))).toBe(
+      'ORDER.PAYMENT_EXPIRED',
+    );
     expect(codeOf(checkPayable({ status: 'paid', createdAt }, createdAt))).toBe('ORDER.ALREADY_PAID');
     expect(codeOf(checkPayable({ status: 'cancelled', createdAt }, createdAt))).toBe('ORDER.ALREADY_CANCELLED');
   });

@@ -82,7 +82,8 @@ export const isPaymentWindowOpen = (createdAt: number, now: number): boolean => 
 
 /** Before asking WeChat for a payment: refuse once the window has closed, even if the sweep has not run yet. */
 export function checkPayable(order: { status: OrderStatus; createdAt: number }, now: number): Result<true> {
-  if (order.status === 'cancelled') return fail(OrderErrors.ALREADY_CANCELLED.code, OrderErrors.ALREADY_CANCELLED.message);
+  if (order.status === 'cancelled')
+    return fail(OrderErrors.ALREADY_CANCELLED.code, OrderErrors.ALREADY_CANCELLED.message);
   if (order.status !== 'pendingPayment') return fail(OrderErrors.ALREADY_PAID.code, OrderErrors.ALREADY_PAID.message);
   if (!isPaymentWindowOpen(order.createdAt, now)) {
     return fail(OrderErrors.PAYMENT_EXPIRED.code, OrderErrors.PAYMENT_EXPIRED.message);
@@ -94,7 +95,10 @@ export function checkPayable(order: { status: OrderStatus; createdAt: number }, 
 export function checkPaidAmount(expectedFee: Fen, paidFee: unknown): Result<true> {
   const paid = typeof paidFee === 'string' && /^\d+$/.test(paidFee) ? Number(paidFee) : paidFee;
   if (paid !== expectedFee) {
-    return fail(OrderErrors.AMOUNT_MISMATCH.code, `${OrderErrors.AMOUNT_MISMATCH.message}（应付${expectedFee}分，实付${String(paidFee)}分）`);
+    return fail(
+      OrderErrors.AMOUNT_MISMATCH.code,
+      `${OrderErrors.AMOUNT_MISMATCH.message}（应付${expectedFee}分，实付${String(paidFee)}分）`,
+    );
   }
   return ok(true);
 }
@@ -131,6 +135,7 @@ export function parseOutTradeNo(value: string): { kind: PayableKind; id: string 
 /** What the buyer sees on the order list for each status (label + a short hint). */
 export const ORDER_STATUS_HINTS = {
   pendingPayment: '请在30分钟内完成支付，超时订单将自动取消',
+  awaitingRecipient: '礼物已送出，等待好友领取',
   paid: '商家正在备货，请耐心等待',
   shipped: '商品已发出，请注意查收',
   completed: '交易已完成，感谢您的购买',

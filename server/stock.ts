@@ -1,0 +1,113 @@
+/**
+ * Stock holds on the `skus` collection: crash-safe and idempotent.
+ *
+ * Every reservation is identified by a hold id (the order id, the gift id, ...) that is stored in
+ * the SKU document's `holds` array in the SAME conditional update that takes the stock. So:
+ * - reserving twice with the same hold id takes the stock once (`holds: _.nin([holdId])`);
+ * - releasing or committing only acts while the hold is present (`holds: holdId`), and removes it in
+ *   the same update, so a second release / commit changes nothing;
+ * - a crash between "reserve" and "record the order" is recoverable: whoever owns the hold id can
+ *   always release it later, and a release of a hold that was never taken is a no-op.
+ * A missing `holds` field behaves as an empty array (`$nin` matches a missing field, `$push` creates it).
+ */
+import type { ErrorSpec } from '../src/domain/errors';
+import { OrderErrors } from '../src/domain/order/errors';
+import { checkStock } from '../src/domain/order/rules';
+import { fail, ok, type Result } from '../src/domain/result';
+import { command as _, db, fetchDocs } from './cloud';
+
+export const SKUS_COLLECTION = 'skus';
+const PRODUCTS_COLLECTION = 'products';
+
+/** The fields of a SKU document this module reads and writes. */
+export interface StockFields {
+  _id: string;
+  productId?: string;
+  stock: number;
+  sales?: number;
+  onShelf: boolean;
+  holds?: string[];
+}
+
+export type ReserveOutcome = 'reserved' | 'alreadyHeld';
+export type ReleaseOutcome = 'released' | 'notHeld';
+export type CommitOutcome = 'committed' | 'notHeld';
+
+interface UpdateResult {
+  stats: { updated: number };
+}
+
+const failWithSpec = (spec: ErrorSpec, message?: string) => fail(spec.code, message ?? spec.message);
+
+async function readStock(skuId: string): Promise<StockFields | null> {
+  const [found] = await fetchDocs<StockFields>(db.collection(SKUS_COLLECTION).where({ _id: skuId }).limit(1));
+  return found ?? null;
+}
+
+/**
+ * Takes `quantity` units of the SKU under `holdId` in ONE conditional update (on shelf, enough
+ * stock, not already held by this id). When nothing was updated the SKU is re-read to tell why:
+ * ORDER.SKU_NOT_FOUND / ORDER.SKU_OFF_SHELF / ORDER.OUT_OF_STOCK, or `alreadyHeld` (an idempotent
+ * success: an earlier attempt with the same hold id already reserved it).
+ */
+export async function reserveStock(skuId: string, quantity: number, holdId: string): Promise<Result<ReserveOutcome>> {
+  assertQuantity(quantity);
+  const result = (await db
+    .collection(SKUS_COLLECTION)
+    .where({ _id: skuId, onShelf: true, stock: _.gte(quantity), holds: _.nin([holdId]) })
+    .update({ data: { stock: _.inc(-quantity), holds: _.push([holdId]) } })) as UpdateResult;
+  if (result.stats.updated === 1) return ok('reserved');
+
+  const sku = await readStock(skuId);
+  if (!sku) return failWithSpec(OrderErrors.SKU_NOT_FOUND);
+  if ((sku.holds ?? []).includes(holdId)) return ok('alreadyHeld');
+  if (!sku.onShelf) return failWithSpec(OrderErrors.SKU_OFF_SHELF);
+  const stockCheck = checkStock(sku.stock, quantity);
+  if (!stockCheck.ok) return stockCheck;
+  // Enough stock on re-read: a concurrent release landed between the update and the read. Report
+  // out of stock rather than loop; the buyer can simply try again.
+  return failWithSpec(OrderErrors.OUT_OF_STOCK);
+}
+
+/** Gives the held units back (order cancelled / timed out). A second release changes nothing. */
+export async function releaseStock(skuId: string, quantity: number, holdId: string): Promise<ReleaseOutcome> {
+  assertQuantity(quantity);
+  const result = (await db
+    .collection(SKUS_COLLECTION)
+    .where({ _id: skuId, holds: holdId })
+    .update({ data: { stock: _.inc(quantity), holds: _.pull(holdId) } })) as UpdateResult;
+  return result.stats.updated === 1 ? 'released' : 'notHeld';
+}
+
+/**
+ * The held units are sold (payment confirmed / gift accepted): drop the hold, count the SKU's sales.
+ * Idempotent. Only the call that committed also adds to the product's `sales` (the listing sort key);
+ * that second write is a display counter, so a crash between the two may leave it short, never double.
+ */
+export async function commitStock(skuId: string, quantity: number, holdId: string): Promise<CommitOutcome> {
+  assertQuantity(quantity);
+  const result = (await db
+    .collection(SKUS_COLLECTION)
+    .where({ _id: skuId, holds: holdId })
+    .update({ data: { sales: _.inc(quantity), holds: _.pull(holdId) } })) as UpdateResult;
+  if (result.stats.updated !== 1) return 'notHeld';
+  const sku = await readStock(skuId);
+  if (sku?.productId) {
+    await db
+      .collection(PRODUCTS_COLLECTION)
+      .where({ _id: sku.productId })
+      .update({ data: { sales: _.inc(quantity) } });
+  }
+  return 'committed';
+}
+
+/** Whether `holdId` currently holds stock on the SKU (for recovery and tests). */
+export async function isHeld(skuId: string, holdId: string): Promise<boolean> {
+  const sku = await readStock(skuId);
+  return Boolean(sku && (sku.holds ?? []).includes(holdId));
+}
+
+/** Quantities come from validated requests; anything else is a programming error, not a user error. */
+function assertQuantity(quantity: number): void {
+  if (!Number.isInteger(quantity) || quantity <= 0) throw new RangeError(`invalid stock quantity: ${quantity}`);
+}
