@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import type WebpackChain from 'webpack-chain';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -18,8 +19,8 @@ const assetBase = process.env.TARO_APP_ASSET_BASE ?? 'http://127.0.0.1:3000';
  * needs one constant from domain/gift/rules.ts then does not carry every module rules.ts imports
  * (zod schemas among them, ~90 KB in the weapp main package).
  */
-const markDomainPure = (chain: { module: { rule: (name: string) => { test: (t: RegExp) => { sideEffects: (b: boolean) => unknown } } } }) => {
-  chain.module.rule('domain-is-pure').test(/[\\/]src[\\/]domain[\\/]/).sideEffects(false);
+const markDomainPure = (chain: WebpackChain) => {
+  chain.module.rule('domain-is-pure').test(/[\\/]src[\\/]domain[\\/]/).set('sideEffects', false);
 };
 
 export default defineConfig<'webpack5'>(async (merge) => {

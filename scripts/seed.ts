@@ -41,7 +41,16 @@ const perCollection = (value: (collection: CatalogueCollection) => number): Reco
   skus: value('skus'),
 });
 
+/** The local cloud's shop owner (the H5 user switcher's 店主) may use the merchant function. */
+export const DEV_MERCHANTS = [{ _id: 'dev-merchant', name: '店主' }] as const;
+
+/** Adds the dev merchants when the `merchants` collection is empty; never duplicates. */
+export function seedMerchants(db: SeedTarget): void {
+  if (db.count('merchants') === 0) db.insert('merchants', DEV_MERCHANTS.map((merchant) => ({ ...merchant })));
+}
+
 export function seedCatalogue(db: SeedTarget, options: { reset?: boolean } = {}): SeedSummary {
+  seedMerchants(db);
   const removed = perCollection((collection) => (options.reset ? db.removeMany(collection, {}) : 0));
   const alreadySeeded = CATALOGUE_COLLECTIONS.some((collection) => db.count(collection) > 0);
   if (alreadySeeded) {

@@ -5,11 +5,11 @@
  * conditional: expired|declined → refundingOn* when the request is accepted; the refund callback
  * moves to refundedOn*.
  */
-import crypto from 'node:crypto';
 import { clock } from '../src/domain/clock';
 import type { GiftStatus } from '../src/domain/gift/machine';
 import { cloudPay, command, currentEnv } from './cloud';
-import { PAY_SETTINGS, REFUND_CALLBACK_FUNCTION } from './gifts/config';
+import { REFUND_CALLBACK_FUNCTION } from './gifts/config';
+import { nonceStr, subMchId } from './payment';
 import { moveGift, type GiftDoc } from './gifts/store';
 
 export type RefundRequestOutcome = 'requested' | 'failed' | 'notDue';
@@ -35,8 +35,8 @@ export async function requestRefund(gift: RefundableGift): Promise<RefundRequest
   let problem: string;
   try {
     const answer = await cloudPay.refund({
-      sub_mch_id: PAY_SETTINGS.subMchId,
-      nonce_str: crypto.randomBytes(16).toString('hex'),
+      sub_mch_id: subMchId(),
+      nonce_str: nonceStr(),
       out_trade_no: gift.outTradeNo,
       out_refund_no: gift.outRefundNo,
       total_fee: gift.totalFee,

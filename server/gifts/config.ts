@@ -1,18 +1,10 @@
 /**
- * Settings of the gift functions in one place. The merchant id must match the order function's
- * (same WeChat Pay sub-merchant); the local cloud accepts any.
+ * Settings of the gift functions in one place. WeChat Pay settings (sub-merchant id via the
+ * PAY_SUB_MCH_ID environment variable, payment body, nonce) are shared with orders: server/payment.ts.
  */
 import { MINUTE_MS, SECOND_MS } from '../../src/domain/clock';
 
-export const PAY_SETTINGS = {
-  /** 子商户号 bound to the cloud environment (云开发 → 微信支付) */
-  subMchId: '1900000109',
-  /** the client IP is not known to cloud functions; WeChat accepts the server's */
-  spbillCreateIp: '127.0.0.1',
-} as const;
-
-/** The functions WeChat Pay notifies. */
-export const PAY_CALLBACK_FUNCTION = 'payCallback';
+/** The function WeChat Pay notifies of gift refunds (set PAY_SUB_MCH_ID on it like on `gift`/`giftExpiry`). */
 export const REFUND_CALLBACK_FUNCTION = 'refundCallback';
 
 /** cloudfunctions/giftExpiry/config.json "timeout" (seconds): keep the two in step. */

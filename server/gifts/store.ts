@@ -30,8 +30,6 @@ export type GiftDoc = Omit<GiftRecord, 'giftId'> & {
   refundId?: string | null;
   /** resumable acceptance steps (server/gifts/accept.ts) */
   acceptSteps?: AcceptSteps;
-  /** resumable closing steps after expiry/decline (server/gifts/close.ts) */
-  closeSteps?: CloseSteps;
 };
 
 export interface AcceptSteps {
@@ -41,11 +39,8 @@ export interface AcceptSteps {
   stockCommitted?: boolean;
   orderUpdated?: boolean;
   giverNotified?: boolean;
-}
-
-export interface CloseSteps {
-  orderCancelled?: boolean;
-  stockReleased?: boolean;
+  /** every step above ran */
+  done?: boolean;
 }
 
 export interface GiftOrderItem {
@@ -59,7 +54,10 @@ export interface GiftOrderItem {
   totalFee: number;
 }
 
-/** The gift's order as this function writes it (`kind: 'gift'`); the order function owns the rest. */
+/**
+ * The gift's order as this function writes it: the fields of the order function's OrderRecord
+ * (src/domain/order/types.ts) with `kind: 'gift'`, plus the printed card for the merchant.
+ */
 export interface GiftOrderDoc {
   _id: string;
   kind: 'gift';
@@ -68,19 +66,36 @@ export interface GiftOrderDoc {
   openid: string;
   status: string;
   items: GiftOrderItem[];
+  /** the line's SKU and quantity, flat: what the stock hold (hold id = order id) is about */
+  skuId: string;
+  quantity: number;
   totalFee: number;
   outTradeNo: string;
+  stockHold: 'held' | 'released' | 'committed';
   createdAt: number;
   /** payment deadline (the order sweep cancels after it) */
   expiresAt: number;
-  updatedAt: number;
   /** null until the recipient accepts; then the recipient's address, for the merchant */
   address: Address | null;
-  /** the printed card for the merchant: giver's signature or nickname, recipient name, greeting */
-  greetingCard: (GiftCard & { giverNickname: string }) | null;
-  paidAt?: number | null;
-  cancelledAt?: number | null;
-  cancelReason?: string | null;
+  /** the printed card for the merchant, set on acceptance */
+  greetingCard: GreetingCard | null;
+  paidAt: number | null;
+  transactionId: string | null;
+  shipping: null;
+  completedAt: number | null;
+  cancelledAt: number | null;
+  cancelReason: string | null;
+  /** gift orders: when the recipient accepted (the order became paid = 待发货) */
+  giftAcceptedAt?: number | null;
+  updatedAt: number;
+}
+
+export interface GreetingCard {
+  giverNickname: string;
+  recipientName: string | null;
+  greeting: string;
+  signature: string | null;
+  cardStyle: GiftCard['cardStyle'];
 }
 
 export function toGiftRecord(doc: GiftDoc): GiftRecord {
@@ -127,6 +142,20 @@ interface UpdateResult {
 }
 
 /**
+ * Object and array values are written with `_.set` so they replace the field: a plain object in an update is
+ * merged key by key into what is there (and cannot be written into a null field).
+ */
+function replacing(data: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const prototype = value !== null && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+    const isPlainValue = prototype === Object.prototype || prototype === Array.prototype;
+    out[key] = isPlainValue ? _.set(value) : value;
+  }
+  return out;
+}
+
+/**
  * The one way a gift changes status: a conditional update on the expected status(es) (plus extra
  * conditions), true when exactly this call moved it.
  */
@@ -140,8 +169,13 @@ export async function moveGift(
   const result = (await db
     .collection(GIFTS)
     .where({ ...extra, _id: giftId, status })
-    .update({ data })) as UpdateResult;
+    .update({ data: replacing(data) })) as UpdateResult;
   return result.stats.updated === 1;
+}
+
+/** Records a stock-hold step of the gift's order, only from the expected state (never undoes a later one). */
+export async function markOrderStockHold(orderId: string, from: GiftOrderDoc['stockHold'], to: GiftOrderDoc['stockHold']) {
+  await db.collection(ORDERS).where({ _id: orderId, stockHold: from }).update({ data: { stockHold: to } });
 }
 
 /** Same for the gift's order. */
@@ -149,6 +183,6 @@ export async function moveGiftOrder(orderId: string, from: string, data: Record<
   const result = (await db
     .collection(ORDERS)
     .where({ _id: orderId, status: from })
-    .update({ data })) as UpdateResult;
+    .update({ data: replacing(data) })) as UpdateResult;
   return result.stats.updated === 1;
 }

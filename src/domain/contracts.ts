@@ -3,6 +3,8 @@
  * function name → action → { req, res }. Both `callCloud` (client) and the
  * function handlers (server) are typed by it. Documented in docs/contracts.md.
  */
+import type { Address } from './address';
+import type { OrderStatus } from './order/machine';
 import type { Result } from './result';
 import type {
   AcceptGiftRequest,
@@ -141,9 +143,132 @@ export interface UserContract {
   updateProfile: { req: UpdateProfileRequest; res: UserProfile };
 }
 
+// ---- order: buying for oneself (gift orders show up here too, with kind 'gift') ----
+
+export type { Address, OrderStatus };
+export type OrderKind = 'self' | 'gift';
+/** What the buyer may do next on the order page. */
+export type OrderBuyerAction = 'pay' | 'cancel' | 'confirmReceipt';
+/** Why an order was cancelled. */
+export type OrderCancelReason = 'buyer' | 'timeout' | 'giftClosed' | 'paymentUnavailable';
+
+export interface OrderItem {
+  skuId: string;
+  productId: string;
+  /** product name and first image at the time of ordering */
+  name: string;
+  image: string;
+  specs: Record<string, string>;
+  /** unit price in fen, read from the database when the order was created */
+  price: Fen;
+  quantity: number;
+}
+
+export interface OrderShipping {
+  expressCompany: string;
+  trackingNo: string;
+  shippedAt: number;
+}
+
+/** A payment that arrived after the order was cancelled: it is refunded in full. */
+export interface OrderLateRefund {
+  refundFee: Fen;
+  /** 'processing' once WeChat Pay accepted the refund, 'refunded' after its notification */
+  state: 'processing' | 'refunded';
+}
+
+/** Everything wx.requestPayment needs (cloudPay.unifiedOrder's `payment`). */
+export interface OrderPayment {
+  appId?: string;
+  timeStamp: string;
+  nonceStr: string;
+  package: string;
+  signType: string;
+  paySign: string;
+}
+
+export interface OrderView {
+  orderId: string;
+  kind: OrderKind;
+  status: OrderStatus;
+  /** 待付款 / 待领取 / 待发货 / 已发货 / 已完成 / 已取消 */
+  statusLabel: string;
+  statusHint: string;
+  items: OrderItem[];
+  totalFee: Fen;
+  /** the buyer's own address; null for gift orders (the recipient's address is not the giver's to see) */
+  address: Address | null;
+  createdAt: number;
+  paidAt: number | null;
+  /** payment deadline (createdAt + 30 min): the 待付款 countdown */
+  expiresAt: number;
+  shipping: OrderShipping | null;
+  completedAt: number | null;
+  cancelledAt: number | null;
+  cancelReason: OrderCancelReason | null;
+  lateRefund: OrderLateRefund | null;
+  /** buttons to show, in order */
+  actions: OrderBuyerAction[];
+}
+
+export interface OrderListRequest {
+  status?: OrderStatus;
+  cursor?: string;
+  /** 1..50, default 20 */
+  limit?: number;
+}
+
+export interface OrderPage<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface OrderContract {
+  /** Price comes from the database: a `price` / `unitPrice` / `totalFee` key is refused (COMMON.INVALID_ARGUMENT). */
+  createOrder: {
+    req: { skuId: string; quantity: number; address: Address };
+    /** `payment` is null when WeChat Pay could not be reached: the order exists, pay it later with payOrder */
+    res: { orderId: string; outTradeNo: string; payment: OrderPayment | null; totalFee: Fen; expiresAt: number };
+  };
+  /** Pay an unpaid order again (same outTradeNo). */
+  payOrder: { req: { orderId: string }; res: { payment: OrderPayment; outTradeNo: string } };
+  cancelOrder: { req: { orderId: string }; res: OrderView };
+  getOrder: { req: { orderId: string }; res: OrderView };
+  listOrders: { req: OrderListRequest; res: OrderPage<OrderView> };
+  confirmReceipt: { req: { orderId: string }; res: OrderView };
+}
+
+// ---- merchant: the shop owner's back office ----
+
+export interface GiftCardSummary {
+  giverNickname: string;
+  recipientName: string | null;
+  greeting: string;
+  signature: string | null;
+}
+
+export interface MerchantOrderView extends Omit<OrderView, 'actions' | 'address'> {
+  buyerOpenid: string;
+  /** full shipping address (for gifts: the recipient's, once accepted) */
+  address: Address | null;
+  /** for gift orders: the greeting card to print */
+  giftCard: GiftCardSummary | null;
+  canShip: boolean;
+}
+
+export interface MerchantContract {
+  listOrders: { req: OrderListRequest; res: OrderPage<MerchantOrderView> };
+  shipOrder: {
+    req: { orderId: string; expressCompany: string; trackingNo: string };
+    res: MerchantOrderView;
+  };
+}
+
 /** function name → its actions. Later issues add order, gift, ... here. */
 export interface CloudContract {
   shop: ShopContract;
+  order: OrderContract;
+  merchant: MerchantContract;
   gift: GiftContract;
   user: UserContract;
 }

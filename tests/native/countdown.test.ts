@@ -10,7 +10,17 @@ const START = new Date('2026-11-25T10:00:00+08:00').getTime();
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
 
-type Rendered = ReturnType<typeof simulate.render>;
+/** What j-component's rendered component offers at runtime; its typings omit attach/detach/events. */
+interface Rendered {
+  attach: (parent: Element) => void;
+  detach: () => void;
+  setData: (data: Record<string, unknown>) => void;
+  addEventListener: (event: string, handler: (event: { detail: unknown }) => void) => void;
+  querySelector: (selector: string) => { dom?: Element } | undefined;
+}
+
+const renderCountdown = (properties: Record<string, unknown>): Rendered =>
+  simulate.render(componentId, properties) as unknown as Rendered;
 
 let componentId: string;
 
@@ -28,7 +38,7 @@ afterEach(() => {
 });
 
 const mount = (properties: Record<string, unknown>): Rendered => {
-  const rendered = simulate.render(componentId, properties);
+  const rendered = renderCountdown(properties);
   rendered.attach(document.createElement('parent-wrapper'));
   return rendered;
 };
@@ -82,7 +92,7 @@ describe('native countdown', () => {
   });
 
   test('an expiry already in the past expires on attach', () => {
-    const countdown = simulate.render(componentId, { expireAt: START - SECOND });
+    const countdown = renderCountdown({ expireAt: START - SECOND });
     const onExpire = jest.fn();
     countdown.addEventListener('expire', onExpire);
     countdown.attach(document.createElement('parent-wrapper'));

@@ -7,7 +7,7 @@ import { ring, scarf } from './support/fixtures';
 
 const openProductPage = (productId: string | undefined) => {
   // useRouter() reads Current.router, which Taro's router sets when it opens a page.
-  Current.router = { params: productId === undefined ? {} : { productId }, path: '/packages/shop/pages/product/index', onReady: '', onHide: '', onShow: '', shareTicket: undefined, scene: undefined };
+  Current.router = { params: productId === undefined ? {} : { productId }, path: '/packages/shop/pages/product/index', onReady: '', onHide: '', onShow: '', $taroPath: 'packages/shop/pages/product/index' };
   return render(<ProductPage />);
 };
 

@@ -32,4 +32,6 @@ export const GiftErrors = defineErrors('GIFT', {
   INVALID_STATE: '礼物当前状态不支持此操作',
   PAYMENT_EXPIRED: '礼物订单已超过30分钟未支付，已自动取消',
   AMOUNT_MISMATCH: '支付金额与礼物金额不一致',
+  PAYMENT_UNAVAILABLE: '暂时无法发起支付，请稍后重试',
+  SHARE_UNAVAILABLE: '暂时无法生成分享卡片，请稍后重试',
 });

@@ -80,6 +80,7 @@ describe('order request schemas', () => {
       'listOrders',
       'payOrder',
       'cancelOrder',
+      'confirmReceipt',
     ]);
   });
 });

@@ -14,7 +14,6 @@ export const OrderErrors = defineErrors('ORDER', {
   NOT_SHIPPED: '订单尚未发货',
   PAYMENT_EXPIRED: '订单已超过30分钟未支付，已自动取消',
   AMOUNT_MISMATCH: '支付金额与订单金额不一致',
-  PRICE_NOT_ACCEPTED: '价格以商城为准，请勿提交价格',
   PAYMENT_UNAVAILABLE: '暂时无法发起支付，请稍后在订单页重试',
   STOCK_NOT_HELD: '订单库存已失效，请重新下单',
 });

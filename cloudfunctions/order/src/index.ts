@@ -1,0 +1,36 @@
+/**
+ * order: buying for oneself (createOrder, payOrder, cancelOrder, getOrder, listOrders, confirmReceipt),
+ * plus the timer trigger declared in config.json that cancels unpaid orders after 30 minutes.
+ * Actions and their shapes: OrderContract in src/domain/contracts.ts, documented in docs/contracts.md.
+ */
+import { caller } from '../../../server/cloud';
+import { defineFunction } from '../../../server/dispatch';
+import { sweepExpiredOrders } from '../../../server/orders';
+import { CommonErrors, failWith } from '../../../src/domain/errors';
+import { orderRequestSchemas as schemas } from '../../../src/domain/order/schemas';
+import { ok, type Result } from '../../../src/domain/result';
+import { cancelOrder, confirmReceipt, createOrder, getOrder, listOrders, payOrder } from './actions';
+
+const dispatch = defineFunction('order', {
+  createOrder: { schema: schemas.createOrder, requiresUser: true, run: createOrder },
+  payOrder: { schema: schemas.payOrder, requiresUser: true, run: payOrder },
+  cancelOrder: { schema: schemas.cancelOrder, requiresUser: true, run: cancelOrder },
+  getOrder: { schema: schemas.getOrder, requiresUser: true, run: getOrder },
+  listOrders: { schema: schemas.listOrders, requiresUser: true, run: listOrders },
+  confirmReceipt: { schema: schemas.confirmReceipt, requiresUser: true, run: confirmReceipt },
+});
+
+/** What a timer trigger hands the function: `{ Type: 'Timer', TriggerName, Time }`. */
+const isTimerEvent = (event: unknown): boolean =>
+  typeof event === 'object' && event !== null && (event as { Type?: unknown }).Type === 'Timer';
+
+export async function main(event: unknown, context?: unknown): Promise<Result<unknown>> {
+  if (isTimerEvent(event)) {
+    // Only the platform's trigger may run the sweep; a client sending { Type: 'Timer' } is refused.
+    if (caller().source !== 'wx_trigger') return failWith(CommonErrors.FORBIDDEN);
+    const summary = await sweepExpiredOrders();
+    if (summary.cancelled > 0 || summary.recovered > 0 || !summary.complete) console.log('[order] sweep', summary);
+    return ok(summary);
+  }
+  return dispatch(event, context);
+}

@@ -1,0 +1,70 @@
+/**
+ * Closing a gift nobody will receive (expired after 24 h, or declined): the order is cancelled, the
+ * stock released and the giver refunded — exactly once, however often this runs. Each step is
+ * idempotent on its own (conditional order move, hold-based release, refund keyed by out_refund_no),
+ * so a crash anywhere is finished by the next run: the delayed task, the sweep, or a retry.
+ */
+import type { GiftStatus } from '../../src/domain/gift/machine';
+import { GIFT_QUANTITY } from '../../src/domain/gift/rules';
+import { command as _ } from '../cloud';
+import { requestRefund, type RefundRequestOutcome } from '../refunds';
+import { releaseStock } from '../stock';
+import { findGift, markOrderStockHold, moveGift, moveGiftOrder, type GiftDoc } from './store';
+
+export type CloseReason = 'giftExpired' | 'giftDeclined';
+
+const REASON_OF: { readonly [S in GiftStatus]?: CloseReason } = {
+  expired: 'giftExpired',
+  refundingOnExpiry: 'giftExpired',
+  declined: 'giftDeclined',
+  refundingOnDecline: 'giftDeclined',
+};
+
+/** Cancel the order (awaitingRecipient → cancelled, "giftClosed"), release the hold, request the refund. */
+export async function settleClosedGift(gift: GiftDoc, now: number): Promise<RefundRequestOutcome> {
+  const reason = REASON_OF[gift.status];
+  if (!reason) return 'notDue';
+  await moveGiftOrder(gift.orderId, 'awaitingRecipient', {
+    status: 'cancelled',
+    cancelledAt: now,
+    cancelReason: reason,
+    updatedAt: now,
+  });
+  // Released whether or not this run moved the order: an earlier run may have stopped right after.
+  await releaseStock(gift.skuId, GIFT_QUANTITY, gift.orderId);
+  await markOrderStockHold(gift.orderId, 'held', 'released');
+  return requestRefund(gift);
+}
+
+export type ExpireOutcome = 'expired' | 'resumed' | 'notDue' | 'nothingToDo';
+
+/**
+ * The delayed task's work for one gift: expire it if its 24 h have passed, or finish the closing of
+ * a gift that already owes a refund.
+ */
+export async function expireGift(giftId: string, now: number): Promise<ExpireOutcome> {
+  const gift = await findGift(giftId);
+  if (!gift) return 'nothingToDo';
+  if (gift.status === 'waiting') {
+    if (gift.expiresAt === null || gift.expiresAt > now) return 'notDue';
+    return (await expireWaitingGift(gift, now)) ? 'expired' : 'nothingToDo';
+  }
+  if (gift.status === 'expired' || gift.status === 'declined') {
+    await settleClosedGift(gift, now);
+    return 'resumed';
+  }
+  return 'nothingToDo';
+}
+
+/** waiting → expired (only once its deadline passed), then close it. false when someone else moved it. */
+export async function expireWaitingGift(gift: GiftDoc, now: number): Promise<boolean> {
+  const moved = await moveGift(
+    gift._id,
+    'waiting',
+    { status: 'expired', expiredAt: now, updatedAt: now },
+    { expiresAt: _.lte(now) },
+  );
+  if (!moved) return false;
+  await settleClosedGift({ ...gift, status: 'expired', expiredAt: now, updatedAt: now }, now);
+  return true;
+}

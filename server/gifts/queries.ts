@@ -1,0 +1,104 @@
+/**
+ * Read-side gift actions. The giver's answers are built ONLY from `toGiverView` (its type has no room
+ * for an address or phone); the recipient's only from `toRecipientView` (no price).
+ */
+import type { AnswerOf, RequestOf } from '../../src/domain/contracts';
+import { failWith } from '../../src/domain/errors';
+import { GiftErrors } from '../../src/domain/gift/errors';
+import { checkRecipientAction, GIFT_QUANTITY, sharePath } from '../../src/domain/gift/rules';
+import { effectiveGiftStatus, toGiverView, toRecipientView, type GiftSkuOption } from '../../src/domain/gift/views';
+import { ok } from '../../src/domain/result';
+import { findProductRecord, listSkuRecords } from '../catalogue';
+import { command as _, db, fetchDocs } from '../cloud';
+import type { CallContext } from '../dispatch';
+import { clip } from './notify';
+import { createShareActivityId } from './share';
+import { findGift, GIFTS, toGiftRecord, type GiftDoc } from './store';
+
+/** Lists show the newest gifts first, up to this many. */
+export const GIFT_LIST_LIMIT = 50;
+
+/** 5:4 card images per card style (500×400), served with the mini program's static files. */
+export const SHARE_CARD_IMAGES = {
+  classic: '/static/gift-cards/classic.png',
+  birthday: '/static/gift-cards/birthday.png',
+  thanks: '/static/gift-cards/thanks.png',
+  festival: '/static/gift-cards/festival.png',
+} as const;
+
+/** The gift if the caller gave it; anyone else gets the same answer as for a missing gift. */
+async function findGiversGift(giftId: string, openid: string): Promise<GiftDoc | null> {
+  const gift = await findGift(giftId);
+  return gift && gift.giverOpenid === openid ? gift : null;
+}
+
+export async function getGift(request: RequestOf<'gift', 'getGift'>, ctx: CallContext): Promise<AnswerOf<'gift', 'getGift'>> {
+  const gift = await findGiversGift(request.giftId, ctx.openid);
+  if (!gift) return failWith(GiftErrors.NOT_FOUND);
+  return ok(toGiverView(toGiftRecord(gift), ctx.now));
+}
+
+export async function shareCard(
+  request: RequestOf<'gift', 'shareCard'>,
+  ctx: CallContext,
+): Promise<AnswerOf<'gift', 'shareCard'>> {
+  const gift = await findGiversGift(request.giftId, ctx.openid);
+  if (!gift) return failWith(GiftErrors.NOT_FOUND);
+  const status = effectiveGiftStatus(gift, ctx.now);
+  if (status === 'pendingPayment') return failWith(GiftErrors.NOT_PAID);
+  if (status !== 'waiting') return failWith(GiftErrors.INVALID_STATE, `${GiftErrors.INVALID_STATE.message}：礼物已无法分享`);
+  const activity = await createShareActivityId(ctx.openid);
+  if (!activity) return failWith(GiftErrors.SHARE_UNAVAILABLE);
+  return ok({
+    activityId: activity.activityId,
+    activityExpiresAt: activity.expirationTime,
+    title: clip(`${gift.giverNickname}送你一份礼物：${gift.sku.productName}`, 30),
+    imageUrl: SHARE_CARD_IMAGES[gift.cardStyle],
+    path: sharePath(gift._id, gift.token),
+  });
+}
+
+/** Other SKUs of the gift's product at the gift's price; the original is always selectable. */
+async function skuOptionsFor(gift: GiftDoc): Promise<GiftSkuOption[]> {
+  const [product, skus] = await Promise.all([findProductRecord(gift.productId), listSkuRecords(gift.productId)]);
+  const productOnShelf = product?.onShelf ?? false;
+  return skus
+    .filter((sku) => sku.price === gift.unitPrice && (sku.onShelf || sku._id === gift.skuId))
+    .map((sku) => ({
+      skuId: sku._id,
+      specs: { ...sku.specs },
+      selectable: sku._id === gift.skuId || (productOnShelf && sku.onShelf && sku.stock >= GIFT_QUANTITY),
+    }));
+}
+
+export async function openGift(request: RequestOf<'gift', 'openGift'>, ctx: CallContext): Promise<AnswerOf<'gift', 'openGift'>> {
+  const gift = await findGift(request.giftId);
+  // An unknown id answers exactly like a wrong token, so ids cannot be probed.
+  if (!gift) return failWith(GiftErrors.INVALID_TOKEN);
+  const access = checkRecipientAction(gift, { openid: ctx.openid, token: request.token }, 'open', ctx.now);
+  if (!access.ok) return access;
+  const waiting = effectiveGiftStatus(gift, ctx.now) === 'waiting';
+  const options = waiting ? await skuOptionsFor(gift) : [];
+  return ok(toRecipientView(toGiftRecord(gift), { openid: ctx.openid }, ctx.now, options));
+}
+
+export async function listGifts(
+  request: RequestOf<'gift', 'listGifts'>,
+  ctx: CallContext,
+): Promise<AnswerOf<'gift', 'listGifts'>> {
+  if (request.role === 'sent') {
+    const docs = await fetchDocs<GiftDoc>(
+      db.collection(GIFTS).where({ giverOpenid: ctx.openid }).orderBy('createdAt', 'desc').limit(GIFT_LIST_LIMIT),
+    );
+    return ok({ role: 'sent', items: docs.map((doc) => toGiverView(toGiftRecord(doc), ctx.now)) });
+  }
+  // Received = gifts I accepted (a declined gift was never mine).
+  const docs = await fetchDocs<GiftDoc>(
+    db
+      .collection(GIFTS)
+      .where({ recipientOpenid: ctx.openid, acceptedAt: _.gt(0) })
+      .orderBy('acceptedAt', 'desc')
+      .limit(GIFT_LIST_LIMIT),
+  );
+  return ok({ role: 'received', items: docs.map((doc) => toRecipientView(toGiftRecord(doc), { openid: ctx.openid }, ctx.now)) });
+}

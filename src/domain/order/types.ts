@@ -1,0 +1,69 @@
+/**
+ * The `orders` collection's documents, as stored. `_id` is the order id (at most 31 characters of
+ * [0-9A-Za-z_-], see `outTradeNo`). The client sees ./views.ts's projections, never this.
+ * Documented in docs/contracts.md ("orders collection").
+ */
+import type { Address } from '../address';
+import type { Fen, GiftCardSummary, OrderCancelReason, OrderItem, OrderKind, OrderShipping } from '../contracts';
+import type { OrderStatus } from './machine';
+
+/**
+ * Where the order's stock hold stands (hold id = order id, see server/stock.ts):
+ * 'held' from creation until the hold is released (cancel / timeout) or committed (paid, or the gift
+ * accepted). A cancelled order still 'held' is what the sweep's recovery pass releases.
+ */
+export type StockHoldState = 'held' | 'released' | 'committed';
+
+/** A payment that arrived after the order was cancelled; refunded with a stable out_refund_no. */
+export interface LatePaymentRecord {
+  transactionId: string;
+  totalFee: Fen;
+  outRefundNo: string;
+  receivedAt: number;
+  refundRequestedAt: number | null;
+  refundId: string | null;
+  refundedAt: number | null;
+}
+
+/** A notification whose amount did not match: kept for the merchant, never acted on automatically. */
+export interface PaymentAnomalyRecord {
+  transactionId: string;
+  paidFee: unknown;
+  receivedAt: number;
+}
+
+export interface OrderRecord {
+  _id: string;
+  kind: OrderKind;
+  /** the buyer (for gifts: the giver) */
+  openid: string;
+  status: OrderStatus;
+  /** one line today; an array so a cart can come later without a migration */
+  items: OrderItem[];
+  /** the line's SKU and quantity, flat: what the stock hold is about */
+  skuId: string;
+  quantity: number;
+  totalFee: Fen;
+  /** self orders: the buyer's address; gift orders: the recipient's once accepted, else null */
+  address: Address | null;
+  outTradeNo: string;
+  /** gift orders: the gift document this order pays for */
+  giftId?: string;
+  stockHold: StockHoldState;
+  /** the stock hold id in skus.holds; absent = the order id */
+  holdId?: string;
+  createdAt: number;
+  /** payment deadline: createdAt + PAYMENT_WINDOW_MS */
+  expiresAt: number;
+  paidAt: number | null;
+  transactionId: string | null;
+  shipping: OrderShipping | null;
+  completedAt: number | null;
+  cancelledAt: number | null;
+  cancelReason: OrderCancelReason | null;
+  /** gift orders: the printed card, copied onto the order by the gift function on acceptance */
+  greetingCard?: GiftCardSummary | null;
+  latePayment?: LatePaymentRecord | null;
+  paymentAnomaly?: PaymentAnomalyRecord | null;
+  updatedAt: number;
+}

@@ -1,0 +1,79 @@
+/**
+ * What the buyer and the merchant see of an order (contracts.ts OrderView / MerchantOrderView).
+ * Pure projections of the stored record: the buyer never sees another person's address, the
+ * merchant sees everything needed to pack and ship.
+ */
+import type { GiftCardSummary, MerchantOrderView, OrderBuyerAction, OrderLateRefund, OrderView } from '../contracts';
+import { BUYER_ORDER_EVENTS, buyerActions, ORDER_STATUS_LABELS, orderEventsFrom, type OrderEvent } from './machine';
+import { ORDER_STATUS_HINTS } from './rules';
+import type { LatePaymentRecord, OrderRecord } from './types';
+
+function lateRefundOf(latePayment: LatePaymentRecord | null | undefined): OrderLateRefund | null {
+  if (!latePayment || latePayment.refundRequestedAt === null) return null;
+  return { refundFee: latePayment.totalFee, state: latePayment.refundedAt === null ? 'processing' : 'refunded' };
+}
+
+const LATE_REFUND_HINT = '订单已取消，您的付款将原路退回';
+
+const isBuyerAction = (event: OrderEvent): event is OrderBuyerAction =>
+  (BUYER_ORDER_EVENTS as readonly OrderEvent[]).includes(event);
+
+type SharedView = Omit<OrderView, 'actions' | 'address'>;
+
+function sharedView(order: OrderRecord): SharedView {
+  const lateRefund = lateRefundOf(order.latePayment);
+  return {
+    orderId: order._id,
+    kind: order.kind,
+    status: order.status,
+    statusLabel: ORDER_STATUS_LABELS[order.status],
+    statusHint: lateRefund ? LATE_REFUND_HINT : ORDER_STATUS_HINTS[order.status],
+    items: order.items.map((item) => ({ ...item, specs: { ...item.specs } })),
+    totalFee: order.totalFee,
+    createdAt: order.createdAt,
+    paidAt: order.paidAt,
+    expiresAt: order.expiresAt,
+    shipping: order.shipping ? { ...order.shipping } : null,
+    completedAt: order.completedAt,
+    cancelledAt: order.cancelledAt,
+    cancelReason: order.cancelReason,
+    lateRefund,
+  };
+}
+
+/** The buyer's view. Gift orders hide the address: it is the recipient's, not the giver's. */
+export function toOrderView(order: OrderRecord): OrderView {
+  return {
+    ...sharedView(order),
+    address: order.kind === 'self' && order.address ? { ...order.address } : null,
+    // Gift orders are paid and cancelled from the gift pages; only their receipt is the giver's business.
+    actions: order.kind === 'self' ? buyerActions(order.status).filter(isBuyerAction) : [],
+  };
+}
+
+/**
+ * The merchant's view: the full address (for gifts the recipient's, from the order or the gift) and the
+ * greeting card (from the gift document, else the copy on the order).
+ */
+export function toMerchantOrderView(
+  order: OrderRecord,
+  gift: (GiftCardSummary & { address: OrderRecord['address'] }) | null,
+): MerchantOrderView {
+  const address = order.address ?? gift?.address ?? null;
+  const card = gift ?? order.greetingCard ?? null;
+  return {
+    ...sharedView(order),
+    buyerOpenid: order.openid,
+    address: address ? { ...address } : null,
+    giftCard:
+      order.kind === 'gift' && card
+        ? {
+            giverNickname: card.giverNickname,
+            recipientName: card.recipientName,
+            greeting: card.greeting,
+            signature: card.signature,
+          }
+        : null,
+    canShip: orderEventsFrom(order.status).includes('ship') && address !== null,
+  };
+}
