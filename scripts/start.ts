@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startLocalCloud } from '../local-cloud';
 import { seedCatalogue } from './seed';
+import { seedDevUsers } from './seed-dev-users';
 
 const root = join(__dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     extraStatic: { '/static/': join(root, 'static') },
   });
   const seeded = seedCatalogue(cloud.db);
+  seedDevUsers(cloud.db);
   const counts = `${seeded.counts.categories} categories, ${seeded.counts.products} products, ${seeded.counts.skus} SKUs`;
   console.log(seeded.seeded ? `✔ seeded the catalogue: ${counts}` : `✔ catalogue already seeded in ${dataDir}: ${counts}`);
   console.log(`

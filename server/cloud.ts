@@ -197,4 +197,12 @@ export const openapi = {
     addDelayedFunctionTask: async (params: DelayedFunctionTaskParams) =>
       (await openApi('cloudbase', 'addDelayedFunctionTask')(params)) as OpenApiResult,
   },
+  updatableMessage: {
+    /** activity id for a share card (see server/gifts/share.ts for the private-message caveat) */
+    createActivityId: async (params: { openid?: string; unionid?: string }) =>
+      (await openApi('updatableMessage', 'createActivityId')(params)) as Partial<OpenApiResult> & {
+        activityId?: string;
+        expirationTime?: number;
+      },
+  },
 };

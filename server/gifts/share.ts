@@ -8,11 +8,8 @@
  * simulates (and what cloud calls can reach). Before going live, replace the body of
  * `createShareActivityId` with the HTTPS call (access_token from the server, `openid` = the giver);
  * nothing else depends on how the id is made.
- *
- * TODO(lead): server/cloud.ts has no `openapi.updatableMessage` yet; until it does, this one seam
- * reaches the same SDK instance server/cloud.ts initialised.
  */
-import cloud from 'wx-server-sdk';
+import { openapi } from '../cloud';
 
 export interface ShareActivity {
   activityId: string;
@@ -20,22 +17,13 @@ export interface ShareActivity {
   expirationTime: number;
 }
 
-interface CreateActivityIdAnswer {
-  errCode?: number;
-  errMsg?: string;
-  activityId?: string;
-  expirationTime?: number;
-}
-
-type CreateActivityId = (params: { openid?: string; unionid?: string }) => Promise<CreateActivityIdAnswer>;
-
 /** The giver's activity id, or null when WeChat refused (the caller answers GIFT.SHARE_UNAVAILABLE). */
 export async function createShareActivityId(openid: string): Promise<ShareActivity | null> {
-  const group = (cloud as unknown as { openapi: Record<string, Record<string, CreateActivityId> | undefined> }).openapi
-    .updatableMessage;
-  const api = group?.createActivityId;
-  if (!group || !api) throw new Error('openapi.updatableMessage.createActivityId is not available in this wx-server-sdk');
-  const answer = await api.call(group, { openid });
+  // the SDK throws for an errcode answer; both ways end in GIFT.SHARE_UNAVAILABLE
+  const answer = await openapi.updatableMessage.createActivityId({ openid }).catch((error: unknown) => {
+    const { errCode, errMsg } = (error ?? {}) as { errCode?: number; errMsg?: string };
+    return { errCode: errCode ?? -1, errMsg: errMsg ?? String(error) };
+  });
   if (answer.errCode !== 0 || !answer.activityId || typeof answer.expirationTime !== 'number') {
     console.error('[gift] createActivityId refused', answer.errCode, answer.errMsg);
     return null;

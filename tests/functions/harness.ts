@@ -13,6 +13,7 @@ import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../../local-cloud/index';
 import { buildFunctions } from '../../scripts/build-functions';
 import { seedCatalogue, type SeedSummary } from '../../scripts/seed';
+import { seedDevUsers } from '../../scripts/seed-dev-users';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -50,6 +51,7 @@ export async function startFunctionsHarness(options: HarnessOptions = {}): Promi
     log: (line) => logs.push(line),
   });
   const seed = options.seed === false ? null : seedCatalogue(cloud.db);
+  seedDevUsers(cloud.db);
 
   const post = (name: string, body: string, headers: Record<string, string> = {}) =>
     fetch(`${cloud.url}/functions/${encodeURIComponent(name)}`, {
