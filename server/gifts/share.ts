@@ -20,7 +20,8 @@ export interface ShareActivity {
 /** The giver's activity id, or null when WeChat refused (the caller answers GIFT.SHARE_UNAVAILABLE). */
 export async function createShareActivityId(openid: string): Promise<ShareActivity | null> {
   // the SDK throws for an errcode answer; both ways end in GIFT.SHARE_UNAVAILABLE
-  const answer = await openapi.updatableMessage.createActivityId({ openid }).catch((error: unknown) => {
+  type Answer = Awaited<ReturnType<typeof openapi.updatableMessage.createActivityId>>;
+  const answer: Answer = await openapi.updatableMessage.createActivityId({ openid }).catch((error: unknown) => {
     const { errCode, errMsg } = (error ?? {}) as { errCode?: number; errMsg?: string };
     return { errCode: errCode ?? -1, errMsg: errMsg ?? String(error) };
   });
