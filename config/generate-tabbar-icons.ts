@@ -14,11 +14,26 @@ const ACTIVE = [0xe4, 0x39, 0x3c] as const; // theme red, same as tabBar.selecte
 
 type Shape = (x: number, y: number) => boolean; // unit square, y down
 
-const rect = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-const ellipse = (cx: number, cy: number, rx: number, ry: number): Shape => (x, y) => ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1;
-const union = (...shapes: Shape[]): Shape => (x, y) => shapes.some((shape) => shape(x, y));
-const minus = (shape: Shape, ...holes: Shape[]): Shape => (x, y) => shape(x, y) && !holes.some((hole) => hole(x, y));
+const rect =
+  (x0: number, y0: number, x1: number, y1: number): Shape =>
+  (x, y) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1;
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const ellipse =
+  (cx: number, cy: number, rx: number, ry: number): Shape =>
+  (x, y) =>
+    ((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1;
+const union =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    shapes.some((shape) => shape(x, y));
+const minus =
+  (shape: Shape, ...holes: Shape[]): Shape =>
+  (x, y) =>
+    shape(x, y) && !holes.some((hole) => hole(x, y));
 const roof: Shape = (x, y) => y >= 0.1 && y <= 0.5 && Math.abs(x - 0.5) <= (y - 0.1) * 1.05;
 
 const icons: Record<string, Shape> = {
@@ -80,7 +95,10 @@ function encodePng(shape: Shape, [red, green, blue]: readonly [number, number, n
 const outDir = path.resolve(__dirname, '..', 'src', 'assets', 'tabbar');
 mkdirSync(outDir, { recursive: true });
 for (const [name, shape] of Object.entries(icons)) {
-  for (const [suffix, color] of [['', INACTIVE], ['-active', ACTIVE]] as const) {
+  for (const [suffix, color] of [
+    ['', INACTIVE],
+    ['-active', ACTIVE],
+  ] as const) {
     const file = path.join(outDir, `${name}${suffix}.png`);
     const png = encodePng(shape, color);
     writeFileSync(file, png);

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type WebpackChain from 'webpack-chain';
 import devConfig from './dev';
@@ -20,7 +19,10 @@ const assetBase = process.env.TARO_APP_ASSET_BASE ?? 'http://127.0.0.1:3000';
  * (zod schemas among them, ~90 KB in the weapp main package).
  */
 const markDomainPure = (chain: WebpackChain) => {
-  chain.module.rule('domain-is-pure').test(/[\\/]src[\\/]domain[\\/]/).set('sideEffects', false);
+  chain.module
+    .rule('domain-is-pure')
+    .test(/[\\/]src[\\/]domain[\\/]/)
+    .set('sideEffects', false);
 };
 
 export default defineConfig<'webpack5'>(async (merge) => {
@@ -38,9 +40,6 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Taro inlines process.env.TARO_APP_* at build time; set it so the default is visible here.
       TARO_APP_ASSET_BASE: JSON.stringify(assetBase),
     },
-    alias: {
-      '@': path.resolve(__dirname, '..', 'src'),
-    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',
@@ -49,7 +48,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       postcss: {
         pxtransform: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       // Keep the main package small: subpackage-only modules stay in their subpackage.
       optimizeMainPackage: { enable: true },
@@ -73,7 +75,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
-        cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
+        cssModules: {
+          enable: false,
+          config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
+        },
       },
       webpackChain(chain) {
         markDomainPure(chain);

@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import * as ci from 'miniprogram-ci';
+import { spawnSync } from 'node:child_process';
 
 /** WeChat's hard limit for the main package. */
 export const MAIN_PACKAGE_LIMIT_KB = 2048;
@@ -31,34 +31,74 @@ export interface WeappPackageSizes {
 const repoRoot = path.resolve(__dirname, '..');
 const toKb = (bytes: number): number => bytes / 1024;
 
-/** A miniprogram-ci Project over a built dist/, usable offline (no remote attribute lookup, no key). */
-export function offlineCiProject(distDir: string = path.join(repoRoot, 'dist')): InstanceType<typeof ci.Project> {
-  const appid = (JSON.parse(readFileSync(path.join(repoRoot, 'project.config.json'), 'utf8')) as { appid: string }).appid;
-  const project = new ci.Project({
-    appid,
-    type: 'miniProgram',
-    projectPath: distDir,
-    // Analysis never signs anything; the constructor only insists that some key is given.
-    privateKey: 'offline-analysis-uses-no-key',
-    ignores: ['node_modules/**/*', '**/*.map', '**/*.LICENSE.txt'],
+/**
+ * Runs miniprogram-ci's analyseCode in a child Node process. analyseCode leaves a chokidar watcher
+ * on the project open (its Analyzer is never destroyed), which would keep jest or the bench alive;
+ * a child process that exits after printing the file list has no such leftovers.
+ */
+const analyseScript = `
+const ci = require('miniprogram-ci');
+const [distDir, appid] = process.argv.slice(1);
+const project = new ci.Project({
+  appid,
+  type: 'miniProgram',
+  projectPath: distDir,
+  // Analysis signs nothing; the constructor only insists that some key is given.
+  privateKey: 'offline-analysis-uses-no-key',
+  ignores: ['node_modules/**/*'],
+});
+// Project attributes are normally fetched from WeChat's servers; the defaults are what an ordinary
+// mini program gets (toolchain notes), and keep this offline.
+project.attr = async () => ci.DefaultProjectAttr;
+ci.analyseCode(project, { silent: true }).then(
+  (result) => {
+    const files = (result ? result.files : []).map((file) => ({ path: file.path, size: file.size, subPackage: file.subPackage || null }));
+    process.stdout.write('\\n@@FILES@@' + JSON.stringify(files) + '\\n');
+    process.exit(0);
+  },
+  (error) => {
+    console.error(error && error.stack ? error.stack : String(error));
+    process.exit(1);
+  },
+);
+`;
+
+interface AnalysedFile {
+  path: string;
+  size: number;
+  subPackage: string | null;
+}
+
+function analyseFiles(distDir: string): AnalysedFile[] {
+  const appid = (JSON.parse(readFileSync(path.join(repoRoot, 'project.config.json'), 'utf8')) as { appid: string })
+    .appid;
+  const child = spawnSync(process.execPath, ['-e', analyseScript, distDir, appid], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    timeout: 120_000,
+    maxBuffer: 64 * 1024 * 1024,
   });
-  // The project's attributes are normally fetched from WeChat's servers; the defaults are what an
-  // ordinary mini program gets (toolchain notes).
-  project.attr = async () => ci.DefaultProjectAttr;
-  return project;
+  const marker = child.stdout?.split('\n').find((line) => line.startsWith('@@FILES@@'));
+  if (child.status !== 0 || !marker) {
+    throw new Error(
+      `miniprogram-ci analyseCode failed (exit ${String(child.status)}): ${child.stderr || child.error?.message || 'no output'}`,
+    );
+  }
+  return JSON.parse(marker.slice('@@FILES@@'.length)) as AnalysedFile[];
 }
 
 export async function analyseWeappPackages(distDir: string = path.join(repoRoot, 'dist')): Promise<WeappPackageSizes> {
   if (!existsSync(path.join(distDir, 'app.json'))) {
-    throw new Error(`${path.relative(repoRoot, distDir) || distDir}/app.json is missing: run npm run build:weapp first`);
+    throw new Error(
+      `${path.relative(repoRoot, distDir) || distDir}/app.json is missing: run npm run build:weapp first`,
+    );
   }
-  const result = await ci.analyseCode(offlineCiProject(distDir), { silent: true });
-  if (!result) throw new Error('miniprogram-ci analyseCode returned nothing');
+  const files = analyseFiles(distDir);
 
   let mainBytes = 0;
   let mainFiles = 0;
   const subpackages = new Map<string, SubpackageSize>();
-  for (const file of result.files) {
+  for (const file of files) {
     if (!file.subPackage) {
       mainBytes += file.size;
       mainFiles += 1;
@@ -83,8 +123,11 @@ export async function analyseWeappPackages(distDir: string = path.join(repoRoot,
 }
 
 export function formatWeappPackageSizes(sizes: WeappPackageSizes): string {
-  const lines = [`main package: ${sizes.mainKb.toFixed(1)} KB in ${sizes.mainFiles} files (limit ${MAIN_PACKAGE_LIMIT_KB} KB)`];
-  for (const sub of sizes.subpackages) lines.push(`subpackage ${sub.root}: ${sub.kb.toFixed(1)} KB in ${sub.files} files`);
+  const lines = [
+    `main package: ${sizes.mainKb.toFixed(1)} KB in ${sizes.mainFiles} files (limit ${MAIN_PACKAGE_LIMIT_KB} KB)`,
+  ];
+  for (const sub of sizes.subpackages)
+    lines.push(`subpackage ${sub.root}: ${sub.kb.toFixed(1)} KB in ${sub.files} files`);
   lines.push(`total: ${sizes.totalKb.toFixed(1)} KB`);
   return lines.join('\n');
 }
@@ -93,8 +136,6 @@ if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === __filenam
   analyseWeappPackages()
     .then((sizes) => {
       console.log(formatWeappPackageSizes(sizes));
-      // miniprogram-ci leaves a file watcher open; the report is all this script does.
-      process.exit(0);
     })
     .catch((error: unknown) => {
       console.error(error instanceof Error ? error.message : error);

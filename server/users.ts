@@ -2,7 +2,7 @@
  * The `users` collection: the nickname and avatar other people see (`_id` = openid). The openid never
  * leaves the server; a user without a profile document is shown as DEFAULT_NICKNAME.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { countChars } from '../src/domain/address';
 import type { UpdateProfileRequest, UserProfile } from '../src/domain/contracts';
 import { db, fetchDocs } from './cloud';

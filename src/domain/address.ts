@@ -13,7 +13,7 @@
  * - Unknown keys (chooseAddress's `nationalCode`, `errMsg`) are dropped; an empty postalCode
  *   (chooseAddress gives '' when it has none) becomes absent.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineErrors, type ErrorSpec } from './errors';
 import { fail, ok, type Result } from './result';
 

@@ -4,8 +4,6 @@
  * (function missing, crashed, timed out). services/cloud.ts turns this into a Result.
  */
 export type TransportOutcome =
-  | { kind: 'answered'; body: unknown }
-  | { kind: 'unreachable'; detail: string }
-  | { kind: 'failed'; detail: string };
+  { kind: 'answered'; body: unknown } | { kind: 'unreachable'; detail: string } | { kind: 'failed'; detail: string };
 
 export type CloudTransport = (name: string, event: object) => Promise<TransportOutcome>;

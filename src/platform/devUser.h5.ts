@@ -24,8 +24,8 @@ export function chooseDevOpenid(openid: string): void {
 }
 
 /**
- * GET /_dev/users from the local cloud: a list (or { users: [...] }) of { openid, nickName }; `name`
- * is accepted for nickName.
+ * GET /_dev/users from the local cloud (local-cloud/dev-users.ts): a list (or { users: [...] }) of
+ * { openid, nickname }; `nickName` and `name` are accepted too.
  */
 export async function fetchDevUsers(): Promise<DevUser[]> {
   const response = await fetch('/_dev/users');
@@ -37,7 +37,7 @@ export async function fetchDevUsers(): Promise<DevUser[]> {
 
 const toDevUser = (value: unknown): DevUser[] => {
   if (!(value instanceof Object) || !('openid' in value) || typeof value.openid !== 'string') return [];
-  const record = value as { openid: string; nickName?: unknown; name?: unknown };
-  const nickName = typeof record.nickName === 'string' ? record.nickName : typeof record.name === 'string' ? record.name : record.openid;
-  return [{ openid: record.openid, nickName }];
+  const record = value as { openid: string; nickname?: unknown; nickName?: unknown; name?: unknown };
+  const nickName = [record.nickname, record.nickName, record.name].find((name) => typeof name === 'string');
+  return [{ openid: record.openid, nickName: typeof nickName === 'string' ? nickName : record.openid }];
 };

@@ -1,26 +1,33 @@
 import Taro from '@tarojs/taro';
+import type { PaymentOutcome, PaymentParams, PaymentRequestOptions } from './paymentTypes';
+import { paymentOutcomeOf } from './paymentTypes';
 
-/** The `payment` object cloud.cloudPay.unifiedOrder returns, handed to wx.requestPayment as is. */
-export interface WechatPayment {
-  timeStamp: string;
-  nonceStr: string;
-  package: string;
-  signType: 'MD5' | 'HMAC-SHA256' | 'RSA';
-  paySign: string;
-}
-
-export type PaymentOutcome = 'paid' | 'cancelled' | 'failed';
+export type { PaymentOutcome, PaymentParams, PaymentRequestOptions } from './paymentTypes';
+export { isPaymentCancelled, PAYMENT_CANCEL_MESSAGE } from './paymentTypes';
 
 /**
- * Opens WeChat Pay. 'paid' only means the user finished the sheet: the order becomes paid when the
- * payment callback reaches the server, so pages re-read the order afterwards.
+ * weapp: WeChat Pay's own sheet. Resolves when the user finished paying; rejects like wx.requestPayment
+ * (`errMsg: 'requestPayment:fail cancel'` when closed). The H5 build resolves payment.h5.ts instead.
+ * Paying only means the sheet finished: the order turns paid when the pay callback reaches the server,
+ * so pages read the order again afterwards.
  */
-export async function requestWechatPayment(payment: WechatPayment): Promise<PaymentOutcome> {
+export async function requestPayment(payment: PaymentParams, _options: PaymentRequestOptions): Promise<void> {
+  const { timeStamp, nonceStr, package: packageValue, signType, paySign } = payment;
+  await Taro.requestPayment({
+    timeStamp,
+    nonceStr,
+    package: packageValue,
+    signType: signType as keyof Taro.requestPayment.SignType,
+    paySign,
+  });
+}
+
+/** requestPayment as a value: 'paid', 'cancelled' (sheet closed) or 'failed'. */
+export async function pay(payment: PaymentParams, options: PaymentRequestOptions): Promise<PaymentOutcome> {
   try {
-    await Taro.requestPayment(payment);
+    await requestPayment(payment, options);
     return 'paid';
   } catch (error) {
-    const message = error instanceof Object && 'errMsg' in error ? String(error.errMsg) : '';
-    return message.includes('cancel') ? 'cancelled' : 'failed';
+    return paymentOutcomeOf(error);
   }
 }

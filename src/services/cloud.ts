@@ -48,7 +48,13 @@ const networkFail = (reason: keyof typeof NetworkErrors): Fail =>
 const isResult = (body: unknown): boolean => {
   if (!(body instanceof Object) || !('ok' in body)) return false;
   if (body.ok === true) return 'data' in body;
-  return body.ok === false && 'code' in body && typeof body.code === 'string' && 'message' in body && typeof body.message === 'string';
+  return (
+    body.ok === false &&
+    'code' in body &&
+    typeof body.code === 'string' &&
+    'message' in body &&
+    typeof body.message === 'string'
+  );
 };
 
 const logTransportProblem = (name: string, action: string, detail: unknown): void => {

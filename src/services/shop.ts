@@ -44,7 +44,8 @@ export interface ProductQuery {
   cursor?: string | null;
 }
 
-const mapResult = <T, U>(result: Result<T>, map: (data: T) => U): Result<U> => (result.ok ? ok(map(result.data)) : result);
+const mapResult = <T, U>(result: Result<T>, map: (data: T) => U): Result<U> =>
+  result.ok ? ok(map(result.data)) : result;
 
 export const toProductCard = (summary: ProductSummary): ProductCardView => ({
   ...summary,

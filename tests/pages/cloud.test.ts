@@ -55,7 +55,9 @@ describe('callCloud on H5 (POST /functions/<name>)', () => {
 
 describe('weapp transport (wx.cloud.callFunction)', () => {
   // The weapp file itself, not the .h5 one this project's resolver prefers.
-  const weapp = jest.requireActual<{ sendToCloud: CloudTransport; initCloud: () => void }>('../../src/platform/cloudTransport.ts');
+  const weapp = jest.requireActual<{ sendToCloud: CloudTransport; initCloud: () => void }>(
+    '../../src/platform/cloudTransport.ts',
+  );
   const cloud = { init: jest.fn(), callFunction: jest.fn() };
 
   beforeEach(() => {
@@ -78,7 +80,10 @@ describe('weapp transport (wx.cloud.callFunction)', () => {
   test('sorts WeChat failures into unreachable and failed', async () => {
     cloud.callFunction.mockRejectedValueOnce({ errCode: -1, errMsg: 'cloud.callFunction:fail request:fail timeout' });
     await expect(weapp.sendToCloud('shop', listEvent)).resolves.toMatchObject({ kind: 'unreachable' });
-    cloud.callFunction.mockRejectedValueOnce({ errCode: -404011, errMsg: 'cloud.callFunction:fail -404011 cloud function execution error' });
+    cloud.callFunction.mockRejectedValueOnce({
+      errCode: -404011,
+      errMsg: 'cloud.callFunction:fail -404011 cloud function execution error',
+    });
     await expect(weapp.sendToCloud('shop', listEvent)).resolves.toMatchObject({ kind: 'failed' });
   });
 });

@@ -6,9 +6,9 @@ import { setDevUsers } from './support/gateway';
 describe('H5 dev user switcher', () => {
   test('lists the local cloud dev users and stores the choice for X-WX-OPENID', async () => {
     setDevUsers([
-      { openid: 'dev-giver', nickName: '小明' },
-      { openid: 'dev-recipient', nickName: '小红' },
-      { openid: 'dev-merchant', nickName: '店主' },
+      { openid: 'dev-giver', nickname: '小明' },
+      { openid: 'dev-recipient', nickname: '小红' },
+      { openid: 'dev-merchant', nickname: '店主' },
     ]);
     const onSwitched = jest.fn();
     render(<DevUserSwitcher onSwitched={onSwitched} />);

@@ -9,7 +9,20 @@
  */
 const path = require('node:path');
 
-const esmPackages = ['@tarojs', '@stencil', 'swiper', 'ssr-window', 'dom7', 'query-string', 'tslib', 'lodash-es', 'decode-uri-component', 'split-on-first', 'filter-obj', 'nanoid'];
+const esmPackages = [
+  '@tarojs',
+  '@stencil',
+  'swiper',
+  'ssr-window',
+  'dom7',
+  'query-string',
+  'tslib',
+  'lodash-es',
+  'decode-uri-component',
+  'split-on-first',
+  'filter-obj',
+  'nanoid',
+];
 
 module.exports = {
   displayName: 'pages',
@@ -22,7 +35,9 @@ module.exports = {
   // Transform everything inside @tarojs/* (Taro nests pnpm-style node_modules with ESM builds inside its
   // packages, e.g. @tarojs/components/lib/react/node_modules/…/tslib) and the ESM packages above
   // wherever they sit; ignore the rest of node_modules.
-  transformIgnorePatterns: [`^(?!.*/node_modules/@tarojs/).*/node_modules/(?!(?:${esmPackages.join('|')})/)(?!.*/node_modules/)`],
+  transformIgnorePatterns: [
+    `^(?!.*/node_modules/@tarojs/).*/node_modules/(?!(?:${esmPackages.join('|')})/)(?!.*/node_modules/)`,
+  ],
   moduleNameMapper: {
     '^@tarojs/taro$': '<rootDir>/tests/pages/support/taro.js',
     '^@tarojs/components$': '@tarojs/components/lib/react',

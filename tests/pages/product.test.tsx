@@ -7,13 +7,22 @@ import { ring, scarf } from './support/fixtures';
 
 const openProductPage = (productId: string | undefined) => {
   // useRouter() reads Current.router, which Taro's router sets when it opens a page.
-  Current.router = { params: productId === undefined ? {} : { productId }, path: '/packages/shop/pages/product/index', onReady: '', onHide: '', onShow: '', $taroPath: 'packages/shop/pages/product/index' };
+  Current.router = {
+    params: productId === undefined ? {} : { productId },
+    path: '/packages/shop/pages/product/index',
+    onReady: '',
+    onHide: '',
+    onShow: '',
+    $taroPath: 'packages/shop/pages/product/index',
+  };
   return render(<ProductPage />);
 };
 
 describe('商品详情', () => {
   test('shows name, price range and every SKU with specs in spec order, price and stock', async () => {
-    answer('shop', 'getProduct', (event) => (event.productId === scarf.productId ? ok(scarf) : { ok: false, code: 'COMMON.NOT_FOUND', message: '内容不存在' }));
+    answer('shop', 'getProduct', (event) =>
+      event.productId === scarf.productId ? ok(scarf) : { ok: false, code: 'COMMON.NOT_FOUND', message: '内容不存在' },
+    );
 
     openProductPage(scarf.productId);
 
@@ -28,7 +37,9 @@ describe('商品详情', () => {
     expect(within(greySku).getByText('颜色：烟灰 / 尺寸：200cm')).toBeInTheDocument();
     expect(within(greySku).getByText('已售罄')).toBeInTheDocument();
 
-    expect(calls).toEqual([expect.objectContaining({ name: 'shop', event: { action: 'getProduct', productId: 'p-scarf' } })]);
+    expect(calls).toEqual([
+      expect.objectContaining({ name: 'shop', event: { action: 'getProduct', productId: 'p-scarf' } }),
+    ]);
   });
 
   test('a giftable product shows the 支持送礼物 badge', async () => {
@@ -53,7 +64,13 @@ describe('商品详情', () => {
     const { container } = openProductPage(scarf.productId);
     await screen.findByText('羊绒围巾 经典格纹');
     const sources = Array.from(container.querySelectorAll('[src]')).map((element) => element.getAttribute('src'));
-    expect(sources).toEqual(expect.arrayContaining(['/static/products/scarf-1.jpg', '/static/products/scarf-2.jpg', '/static/products/scarf-detail.jpg']));
+    expect(sources).toEqual(
+      expect.arrayContaining([
+        '/static/products/scarf-1.jpg',
+        '/static/products/scarf-2.jpg',
+        '/static/products/scarf-detail.jpg',
+      ]),
+    );
   });
 
   test('an unknown product shows the function message and 重试 asks again', async () => {

@@ -3,7 +3,7 @@
  * miniprogram-ci validates app.json / page json against WeChat's schemas and measures the packages.
  * Needs `npm run build:weapp` first; without dist/app.json the suite is skipped with a message.
  */
-import { existsSync, mkdtempSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { wxmlToJs } from 'miniprogram-compiler';
@@ -34,8 +34,10 @@ const compileWxml = (root: string): string => wxmlToJs(root, { maxBuffer: 64 * 1
 describeBuilt('weapp build (dist/)', () => {
   test('wcc compiles every WXML in dist without errors', () => {
     const compiled = compileWxml(distDir);
-    // The generated $gwx answers with a render function for every page template.
-    const gwx = new Function(compiled)() as (file: string) => unknown;
+    // The generated $gwx answers with a render function for every page template (it expects a
+    // `window` object, as in the WeChat client) and with undefined for templates it does not have.
+    const gwx = new Function('window', compiled)({}) as (file: string) => unknown;
+    expect(gwx('pages/not-a-page/index.wxml')).toBeUndefined();
     for (const page of allPages(appJson())) {
       expect(typeof gwx(`${page}.wxml`)).toBe('function');
     }
@@ -60,7 +62,10 @@ describeBuilt('weapp build (dist/)', () => {
   test("every page json passes WeChat's page schema", () => {
     for (const page of allPages(appJson())) {
       const pageJson = readJson<object>(path.join(distDir, `${page}.json`));
-      expect({ page, result: ci.schemaValidate('page', pageJson) }).toEqual({ page, result: { warning: '', error: [] } });
+      expect({ page, result: ci.schemaValidate('page', pageJson) }).toEqual({
+        page,
+        result: { warning: '', error: [] },
+      });
     }
   });
 
@@ -85,7 +90,9 @@ describeBuilt('weapp build (dist/)', () => {
     for (const ext of ['js', 'json', 'wxml', 'wxss']) {
       expect(existsSync(path.join(distDir, `native/countdown/index.${ext}`))).toBe(true);
     }
-    const giftsJson = readJson<{ usingComponents?: Record<string, string> }>(path.join(distDir, 'pages/gifts/index.json'));
+    const giftsJson = readJson<{ usingComponents?: Record<string, string> }>(
+      path.join(distDir, 'pages/gifts/index.json'),
+    );
     expect(giftsJson.usingComponents?.countdown).toBe('../../native/countdown/index');
   });
 
@@ -94,7 +101,11 @@ describeBuilt('weapp build (dist/)', () => {
     expect(scripts.length).toBeGreaterThan(0);
     for (const file of scripts) {
       const source = readFileSync(file, 'utf8');
-      expect({ file, hasDevUsers: source.includes('/_dev/users'), hasOpenidHeader: source.includes('X-WX-OPENID') }).toEqual({
+      expect({
+        file,
+        hasDevUsers: source.includes('/_dev/users'),
+        hasOpenidHeader: source.includes('X-WX-OPENID'),
+      }).toEqual({
         file,
         hasDevUsers: false,
         hasOpenidHeader: false,
@@ -104,7 +115,9 @@ describeBuilt('weapp build (dist/)', () => {
 
   test(`main package is under ${MAIN_PACKAGE_LIMIT_KB} KB (miniprogram-ci analyseCode)`, async () => {
     const sizes = await analyseWeappPackages(distDir);
-    console.log(`weapp main package ${sizes.mainKb.toFixed(1)} KB; ${sizes.subpackages.map((sub) => `${sub.root} ${sub.kb.toFixed(1)} KB`).join(', ')}`);
+    console.log(
+      `weapp main package ${sizes.mainKb.toFixed(1)} KB; ${sizes.subpackages.map((sub) => `${sub.root} ${sub.kb.toFixed(1)} KB`).join(', ')}`,
+    );
     expect(sizes.mainKb).toBeGreaterThan(0);
     expect(sizes.mainKb).toBeLessThan(MAIN_PACKAGE_LIMIT_KB);
     // The product page lives in its subpackage, not in the main package.
@@ -113,7 +126,6 @@ describeBuilt('weapp build (dist/)', () => {
 });
 
 function allScripts(dir: string): string[] {
-  const { readdirSync, statSync } = require('node:fs') as typeof import('node:fs');
   return readdirSync(dir).flatMap((name) => {
     const full = path.join(dir, name);
     if (statSync(full).isDirectory()) return allScripts(full);

@@ -4,7 +4,7 @@
  * the precise code: greeting/card lengths and quantity (`checkGiftDraft`), and the token — a missing or
  * malformed token must answer GIFT.INVALID_TOKEN (`checkRecipientAction`), not INVALID_ARGUMENT.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addressSchema } from '../address';
 import { idSchema } from '../order/schemas';
 import { CARD_STYLES } from './rules';

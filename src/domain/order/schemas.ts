@@ -3,7 +3,7 @@
  * failure into COMMON.INVALID_ARGUMENT naming the field. Quantity is only checked for being a number
  * here: its range is a business rule with its own code (ORDER.INVALID_QUANTITY, `checkQuantity`).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { addressSchema } from '../address';
 import { ORDER_STATUSES } from './machine';
 

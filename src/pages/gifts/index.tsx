@@ -76,7 +76,9 @@ export default function GiftsPage() {
 
       <View className='gifts__card'>
         <View className='gifts__heading'>领取时限</View>
-        <View className='gifts__step-text'>礼物从付款起 {TTL_HOURS} 小时内有效。比如此刻付款的礼物，好友领取的时间还有：</View>
+        <View className='gifts__step-text'>
+          礼物从付款起 {TTL_HOURS} 小时内有效。比如此刻付款的礼物，好友领取的时间还有：
+        </View>
         <View className='gifts__countdown'>
           <ExpiryCountdown key={shownAt} expireAt={giftExpiresAt(shownAt)} label='剩余' />
         </View>

@@ -17,7 +17,8 @@ type AnyHandler = (event: Record<string, unknown>, openid: string | null) => unk
 const handlers = new Map<string, AnyHandler>();
 export const calls: RecordedCall[] = [];
 let unreachable = false;
-let devUsers: Array<{ openid: string; nickName: string }> = [];
+/** Shaped like local-cloud/dev-users.ts DEV_USERS. */
+let devUsers: Array<{ openid: string; nickname: string }> = [];
 
 /** Answer `name.action` with a typed handler (the same types callCloud uses). */
 export function answer<F extends FunctionName, A extends ActionName<F>>(
@@ -33,7 +34,7 @@ export const setUnreachable = (value: boolean): void => {
   unreachable = value;
 };
 
-export const setDevUsers = (users: Array<{ openid: string; nickName: string }>): void => {
+export const setDevUsers = (users: Array<{ openid: string; nickname: string }>): void => {
   devUsers = users;
 };
 

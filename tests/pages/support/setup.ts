@@ -24,4 +24,8 @@ class InertIntersectionObserver {
     return [];
   }
 }
-Object.defineProperty(globalThis, 'IntersectionObserver', { value: InertIntersectionObserver, writable: true, configurable: true });
+Object.defineProperty(globalThis, 'IntersectionObserver', {
+  value: InertIntersectionObserver,
+  writable: true,
+  configurable: true,
+});

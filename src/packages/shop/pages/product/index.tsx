@@ -7,9 +7,7 @@ import { getProduct, type ProductDetailView } from '../../../../services/shop';
 import './index.scss';
 
 type LoadState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; product: ProductDetailView }
-  | { kind: 'failed'; message: string };
+  { kind: 'loading' } | { kind: 'ready'; product: ProductDetailView } | { kind: 'failed'; message: string };
 
 /** 商品详情: images, name, price range, every SKU with specs/price/stock, and whether it can be gifted. */
 export default function ProductPage() {
@@ -31,13 +29,18 @@ export default function ProductPage() {
   }, [load]);
 
   if (state.kind === 'loading') return <PageState message='加载中…' />;
-  if (state.kind === 'failed') return <PageState message={state.message} actionText='重试' onAction={() => void load()} />;
+  if (state.kind === 'failed')
+    return <PageState message={state.message} actionText='重试' onAction={() => void load()} />;
 
   const { product } = state;
   return (
     <View className='product'>
       {product.imageUrls.length > 0 && (
-        <Swiper className='product__gallery' indicatorDots={product.imageUrls.length > 1} circular>
+        <Swiper
+          className='product__gallery'
+          indicatorDots={product.imageUrls.length > 1}
+          circular={product.imageUrls.length > 2}
+        >
           {product.imageUrls.map((url) => (
             <SwiperItem key={url}>
               <Image
@@ -74,7 +77,11 @@ export default function ProductPage() {
       <View className='product__section'>
         <View className='product__heading'>规格（{product.skuViews.length}）</View>
         {product.skuViews.map((sku) => (
-          <View key={sku.skuId} className={`product__sku${sku.inStock ? '' : ' product__sku--sold-out'}`} data-testid='sku'>
+          <View
+            key={sku.skuId}
+            className={`product__sku${sku.inStock ? '' : ' product__sku--sold-out'}`}
+            data-testid='sku'
+          >
             <Text className='product__sku-specs'>{sku.specText}</Text>
             <Text className='price'>{sku.priceText}</Text>
             <Text className='product__sku-stock'>{sku.inStock ? `库存 ${sku.stock}` : '已售罄'}</Text>
