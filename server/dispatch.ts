@@ -8,7 +8,7 @@
  * turns any unexpected throw into COMMON.INTERNAL (logged server-side, never sent to the client).
  * Handlers and the client's callCloud are both typed by src/domain/contracts.ts.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { clock } from '../src/domain/clock';
 import type { ActionName, AnswerOf, FunctionName, RequestOf } from '../src/domain/contracts';
 import { CommonErrors, failWith } from '../src/domain/errors';

@@ -33,7 +33,7 @@ export const updateProfileSchema = z.object({
     .optional(),
 }) satisfies z.ZodType<UpdateProfileRequest>;
 
-export const getProfileSchema = z.object({}) as unknown as z.ZodType<Record<string, never>>;
+export const getProfileSchema = z.object({}) as unknown as z.ZodType<Record<never, never>>;
 
 export async function findUser(openid: string): Promise<UserDoc | null> {
   if (!openid) return null;

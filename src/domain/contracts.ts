@@ -19,6 +19,9 @@ import type { GiverGiftView, RecipientGiftView } from './gift/views';
 
 export type Fen = number;
 
+/** An action that takes no parameters: its event is just `{ action }`. */
+export type NoParams = Record<never, never>;
+
 export interface Category {
   categoryId: string;
   name: string;
@@ -69,7 +72,7 @@ export interface Product {
 }
 
 export interface ShopContract {
-  listCategories: { req: Record<string, never>; res: Category[] };
+  listCategories: { req: NoParams; res: Category[] };
   listProducts: {
     req: { categoryId?: string; keyword?: string; sort?: ProductSort; cursor?: string; limit?: number };
     res: { items: ProductSummary[]; nextCursor: string | null };
@@ -139,7 +142,7 @@ export interface UpdateProfileRequest {
 }
 
 export interface UserContract {
-  getProfile: { req: Record<string, never>; res: UserProfile };
+  getProfile: { req: NoParams; res: UserProfile };
   updateProfile: { req: UpdateProfileRequest; res: UserProfile };
 }
 

@@ -12,3 +12,21 @@ export const stopPullDownRefresh = (): void => {
 export const previewImages = (urls: string[], current: string): void => {
   void Taro.previewImage({ urls, current });
 };
+
+/** A yes/no question (e.g. 取消订单?). Resolves true for the confirm button. */
+export async function confirmAction(title: string, content: string, confirmText = '确定'): Promise<boolean> {
+  try {
+    const answer = await Taro.showModal({ title, content, confirmText, cancelText: '再想想', confirmColor: '#e4393c' });
+    return answer.confirm;
+  } catch {
+    return false;
+  }
+}
+
+export const showLoading = (title = '请稍候'): void => {
+  void Taro.showLoading({ title, mask: true });
+};
+
+export const hideLoading = (): void => {
+  Taro.hideLoading();
+};

@@ -6,19 +6,36 @@ export const Routes = {
   gifts: '/pages/gifts/index',
   mine: '/pages/mine/index',
   product: '/packages/shop/pages/product/index',
+  category: '/packages/shop/pages/category/index',
+  search: '/packages/shop/pages/search/index',
+  orderConfirm: '/packages/order/pages/confirm/index',
+  orderResult: '/packages/order/pages/result/index',
+  orderList: '/packages/order/pages/list/index',
+  orderDetail: '/packages/order/pages/detail/index',
+  /** built by the gift pages (packages/gift) */
+  giftSend: '/packages/gift/pages/send/index',
 } as const;
 
 type TabRoute = (typeof Routes)['home' | 'gifts' | 'mine'];
+type PageRoute = Exclude<(typeof Routes)[keyof typeof Routes], TabRoute>;
 
-const withQuery = (path: string, query: Record<string, string>): string => {
+export const withQuery = (path: string, query: Record<string, string | number | undefined>): string => {
   const search = Object.entries(query)
-    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
     .join('&');
   return search ? `${path}?${search}` : path;
 };
 
-export const openProduct = (productId: string): Promise<unknown> =>
-  Taro.navigateTo({ url: withQuery(Routes.product, { productId }) });
+/** Opens a page on top of the current one. */
+export const navigateTo = (route: PageRoute, query: Record<string, string | number | undefined> = {}): Promise<unknown> =>
+  Taro.navigateTo({ url: withQuery(route, query) });
+
+/** Replaces the current page (e.g. confirm → result, so 返回 does not reach a spent confirm page). */
+export const redirectTo = (route: PageRoute, query: Record<string, string | number | undefined> = {}): Promise<unknown> =>
+  Taro.redirectTo({ url: withQuery(route, query) });
+
+export const openProduct = (productId: string): Promise<unknown> => navigateTo(Routes.product, { productId });
 
 export const switchToTab = (tab: TabRoute): Promise<unknown> => Taro.switchTab({ url: tab });
 

@@ -2,7 +2,8 @@
  * Shop data for pages: products and categories. Pages never see where data comes from or raw
  * image paths; they get display-ready view models (prices in fen plus their text, resolved URLs).
  */
-import type { Product, ProductSort, ProductSummary, Sku } from '../domain/contracts';
+import type { Category, EventOf, Product, ProductSort, ProductSummary, Sku } from '../domain/contracts';
+import { giftEligibility } from '../domain/product/gift';
 import { formatFen, formatFenRange } from '../domain/money';
 import type { Result } from '../domain/result';
 import { ok } from '../domain/result';
@@ -26,6 +27,12 @@ export interface SkuView extends Sku {
   specText: string;
   priceText: string;
   inStock: boolean;
+  /** why this SKU cannot be sent as a gift (category, or unit price above ¥10,000), null when it can */
+  giftBlockedText: string | null;
+}
+
+export interface CategoryView extends Category {
+  iconUrl: string;
 }
 
 export interface ProductDetailView extends Product {
@@ -72,6 +79,15 @@ const specTextOf = (sku: Sku, specNames: readonly string[]): string => {
     .join(' / ');
 };
 
+const skuGiftBlockedText = (product: Product, price: number): string | null => {
+  const eligibility = giftEligibility(
+    { categoryId: product.categoryId, categoryName: product.categoryName, giftable: product.giftable || undefined },
+    price,
+  );
+  if (eligibility.allowed) return product.giftable ? null : (product.giftBlockedReason?.message ?? null);
+  return eligibility.message;
+};
+
 export const toProductDetail = (product: Product): ProductDetailView => ({
   ...product,
   imageUrls: product.images.map(resolveImageUrl),
@@ -82,6 +98,7 @@ export const toProductDetail = (product: Product): ProductDetailView => ({
     specText: specTextOf(sku, product.specNames) || '默认规格',
     priceText: formatFen(sku.price),
     inStock: sku.stock > 0,
+    giftBlockedText: skuGiftBlockedText(product, sku.price),
   })),
   giftBlockedText: product.giftable ? null : (product.giftBlockedReason?.message ?? '该商品暂不支持送礼物'),
 });
@@ -89,4 +106,13 @@ export const toProductDetail = (product: Product): ProductDetailView => ({
 export async function getProduct(productId: string): Promise<Result<ProductDetailView>> {
   const answer = await callCloud('shop', { action: 'getProduct', productId });
   return mapResult(answer, toProductDetail);
+}
+
+export async function listCategories(): Promise<Result<CategoryView[]>> {
+  // The request has no fields besides the action.
+  const event = { action: 'listCategories' } as EventOf<'shop', 'listCategories'>;
+  const answer = await callCloud<'shop', 'listCategories'>('shop', event);
+  return mapResult(answer, (categories) =>
+    categories.map((category) => ({ ...category, iconUrl: resolveImageUrl(category.icon) })),
+  );
 }

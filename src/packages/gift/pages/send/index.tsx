@@ -1,0 +1,279 @@
+import { Image, Text, View } from '@tarojs/components';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
+import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/input/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/style.css';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { GiftCard } from '../../../../components/GiftCard';
+import { GiftCardStylePicker } from '../../../../components/GiftCardStylePicker';
+import { GiftNicknamePrompt } from '../../../../components/GiftNicknamePrompt';
+import { PageState } from '../../../../components/PageState';
+import { SpecSelector, type SpecChoice } from '../../../../components/SpecSelector';
+import type { CreatedGift, Sku } from '../../../../domain/contracts';
+import {
+  CARD_STYLE_NAMES,
+  checkGiftDraft,
+  countChars,
+  DEFAULT_CARD_STYLE,
+  GREETING_MAX_CHARS,
+  RECIPIENT_NAME_MAX_CHARS,
+  SIGNATURE_MAX_CHARS,
+  type CardStyle,
+} from '../../../../domain/gift/rules';
+import { formatFen } from '../../../../domain/money';
+import { giftEligibility } from '../../../../domain/product/gift';
+import { pay } from '../../../../platform/payment';
+import { replaceWithGiftDetail } from '../../../../platform/giftNavigation';
+import { useRouter } from '../../../../platform/lifecycle';
+import { createGift, type GiftDraft } from '../../../../services/gift';
+import { getProduct, type ProductDetailView } from '../../../../services/shop';
+import './index.scss';
+
+type LoadState =
+  { kind: 'loading' } | { kind: 'ready'; product: ProductDetailView } | { kind: 'failed'; message: string };
+
+interface SendProblem {
+  code: string;
+  message: string;
+}
+
+/** A created but unpaid gift: paying again reuses it while the card is unchanged. */
+interface PendingGift {
+  draftKey: string;
+  created: CreatedGift;
+  totalFee: number;
+}
+
+const draftKeyOf = (draft: GiftDraft): string =>
+  JSON.stringify([draft.skuId, draft.greeting, draft.recipientName ?? '', draft.signature ?? '', draft.cardStyle]);
+
+/** 送给朋友: choose the SKU (one item), write the card, pay; then the gift's status page. */
+export default function GiftSendPage() {
+  const { productId = '', skuId: initialSkuId } = useRouter().params;
+  const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  const [sku, setSku] = useState<Sku | null>(null);
+  const [greeting, setGreeting] = useState('');
+  const [recipientName, setRecipientName] = useState('');
+  const [signature, setSignature] = useState('');
+  const [cardStyle, setCardStyle] = useState<CardStyle>(DEFAULT_CARD_STYLE);
+  const [sending, setSending] = useState(false);
+  const [problem, setProblem] = useState<SendProblem | null>(null);
+  const pending = useRef<PendingGift | null>(null);
+
+  const load = useCallback(async () => {
+    if (!productId) {
+      setState({ kind: 'failed', message: '商品不存在' });
+      return;
+    }
+    setState({ kind: 'loading' });
+    const answer = await getProduct(productId);
+    setState(answer.ok ? { kind: 'ready', product: answer.data } : { kind: 'failed', message: answer.message });
+  }, [productId]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const product = state.kind === 'ready' ? state.product : null;
+  // Only SKUs that may be gifted go into the picker; the others are listed with the reason.
+  const { giftableSkus, blockedSkus } = useMemo(() => {
+    const giftable: Sku[] = [];
+    const blocked: Array<{ skuId: string; specText: string; priceText: string; reason: string }> = [];
+    for (const view of product?.skuViews ?? []) {
+      const eligibility = giftEligibility(product ?? '', view.price);
+      if (eligibility.allowed) giftable.push({ skuId: view.skuId, specs: view.specs, price: view.price, stock: view.stock });
+      else blocked.push({ skuId: view.skuId, specText: view.specText, priceText: view.priceText, reason: eligibility.message });
+    }
+    return { giftableSkus: giftable, blockedSkus: blocked };
+  }, [product]);
+
+  const onSkuChange = useCallback((choice: SpecChoice) => setSku(choice.sku), []);
+
+  if (state.kind === 'loading') return <PageState message='加载中…' />;
+  if (state.kind === 'failed') return <PageState message={state.message} actionText='重试' onAction={() => void load()} />;
+  const loaded = state.product;
+
+  if (!loaded.giftable || giftableSkus.length === 0) {
+    return (
+      <View className='gift-send' data-testid='gift-send-blocked'>
+        <PageState message={`该商品不支持送礼物：${loaded.giftBlockedText ?? blockedSkus[0]?.reason ?? ''}`} />
+      </View>
+    );
+  }
+
+  const greetingLength = countChars(greeting.trim());
+  const draft: GiftDraft = {
+    skuId: sku?.skuId ?? '',
+    greeting,
+    recipientName,
+    signature,
+    cardStyle,
+  };
+  // The domain's own rules, so the page refuses exactly what the function would (first failure wins).
+  const localCheck = checkGiftDraft(draft);
+  // While typing, an empty greeting is not a mistake yet; anything else the rules refuse is shown at once.
+  const liveProblem = !localCheck.ok && localCheck.code !== 'GIFT.GREETING_EMPTY' ? localCheck : null;
+  const shownProblem = problem ?? (liveProblem ? { code: liveProblem.code, message: liveProblem.message } : null);
+
+  const send = async () => {
+    setProblem(null);
+    if (!sku) {
+      setProblem({ code: 'GIFT.SKU_REQUIRED', message: '请选择要送出的规格' });
+      return;
+    }
+    if (!localCheck.ok) {
+      setProblem({ code: localCheck.code, message: localCheck.message });
+      return;
+    }
+    setSending(true);
+    try {
+      const key = draftKeyOf(draft);
+      let gift = pending.current?.draftKey === key ? pending.current : null;
+      if (!gift) {
+        const created = await createGift(draft);
+        if (!created.ok) {
+          setProblem({ code: created.code, message: created.message });
+          return;
+        }
+        gift = { draftKey: key, created: created.data, totalFee: sku.price };
+        pending.current = gift;
+      }
+      const outcome = await pay(gift.created.payment, {
+        outTradeNo: gift.created.outTradeNo,
+        totalFee: gift.totalFee,
+        description: `送给朋友：${loaded.name}`,
+      });
+      if (outcome === 'paid') {
+        pending.current = null;
+        await replaceWithGiftDetail(gift.created.giftId);
+      } else if (outcome === 'cancelled') {
+        setProblem({ code: 'PAYMENT.CANCELLED', message: '已取消支付，礼物尚未送出' });
+      } else {
+        setProblem({ code: 'PAYMENT.FAILED', message: '支付未完成，请稍后重试' });
+      }
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <View className='gift-send'>
+      <View className='gift-send__section gift-send__product'>
+        {loaded.imageUrls[0] && <Image className='gift-send__image' src={loaded.imageUrls[0]} mode='aspectFill' />}
+        <View className='gift-send__product-text'>
+          <View className='gift-send__name'>{loaded.name}</View>
+          <Text className='gift-tag'>送给朋友 · 1件</Text>
+        </View>
+      </View>
+
+      <View className='gift-send__section'>
+        <View className='gift-send__heading'>选择规格</View>
+        <SpecSelector
+          specNames={loaded.specNames}
+          skus={giftableSkus}
+          initialSkuId={initialSkuId}
+          fixedQuantity={1}
+          onChange={onSkuChange}
+        />
+        <View className='gift-send__hint'>送给一位好友的礼物数量为 1 件；好友收下时可换成同价位的其他规格。</View>
+        {blockedSkus.length > 0 && (
+          <View className='gift-send__blocked' data-testid='gift-blocked-skus'>
+            {blockedSkus.map((blocked) => (
+              <View key={blocked.skuId} className='gift-send__blocked-item' data-testid='gift-blocked-sku'>
+                {blocked.specText}（{blocked.priceText}）不可送礼：{blocked.reason}
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+
+      <View className='gift-send__section'>
+        <View className='gift-send__heading'>写赠言</View>
+        <TextArea
+          className='gift-send__greeting'
+          value={greeting}
+          placeholder='写下你想对好友说的话（最多100字）'
+          // Our own counter: maxLength counts UTF-16 units, the rule counts characters (code points).
+          maxLength={-1}
+          rows={4}
+          onChange={(value) => setGreeting(value)}
+          data-testid='gift-greeting'
+        />
+        <View
+          className={`gift-send__counter${greetingLength > GREETING_MAX_CHARS ? ' gift-send__counter--over' : ''}`}
+          data-testid='gift-greeting-counter'
+        >
+          {greetingLength}/{GREETING_MAX_CHARS}
+        </View>
+        <View className='gift-send__line'>
+          <Text className='gift-send__label'>收礼人称呼</Text>
+          <Input
+            className='gift-send__input'
+            value={recipientName}
+            placeholder={`选填，最多${RECIPIENT_NAME_MAX_CHARS}个字，如：小红`}
+            onChange={(value) => setRecipientName(value)}
+            data-testid='gift-recipient-name'
+          />
+        </View>
+        <View className='gift-send__line'>
+          <Text className='gift-send__label'>署名</Text>
+          <Input
+            className='gift-send__input'
+            value={signature}
+            placeholder={`选填，最多${SIGNATURE_MAX_CHARS}个字，如：小明`}
+            onChange={(value) => setSignature(value)}
+            data-testid='gift-signature'
+          />
+        </View>
+        <View className='gift-send__hint'>称呼和署名会随赠言一起印在贺卡上，由商家随礼物寄出。</View>
+      </View>
+
+      <View className='gift-send__section'>
+        <View className='gift-send__heading'>贺卡样式：{CARD_STYLE_NAMES[cardStyle]}</View>
+        <GiftCardStylePicker value={cardStyle} onChange={setCardStyle} />
+        <View className='gift-send__preview' data-testid='gift-card-preview'>
+          <GiftCard
+            card={{
+              cardStyle,
+              cardStyleName: CARD_STYLE_NAMES[cardStyle],
+              greeting,
+              recipientName: recipientName.trim() || null,
+              signature: signature.trim() || null,
+            }}
+            placeholder='你的赠言会显示在这里'
+          />
+        </View>
+      </View>
+
+      <GiftNicknamePrompt />
+
+      {shownProblem && (
+        <View className='gift-send__problem' data-testid='gift-send-error' data-code={shownProblem.code}>
+          {shownProblem.message}
+        </View>
+      )}
+
+      <View className='gift-send__footer'>
+        <View className='gift-send__total'>
+          <Text>合计</Text>
+          <Text className='price' data-testid='gift-send-total'>
+            {sku ? formatFen(sku.price) : '—'}
+          </Text>
+        </View>
+        <Button
+          className='gift-send__submit'
+          type='danger'
+          shape='round'
+          loading={sending}
+          disabled={sending || !sku || liveProblem !== null}
+          onClick={() => void send()}
+          data-testid='gift-send-submit'
+        >
+          支付并送出
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,156 @@
+/**
+ * Buying for oneself: create, pay, list, cancel and confirm orders through the `order` function, with
+ * display-ready views for the pages (money as ¥ text, resolved images, one-line address).
+ * Every failure stays a Result whose `message` is the Chinese text to show.
+ */
+import type { Address } from '../domain/address';
+import { formatAddress, formatContact } from '../domain/address';
+import type { Fen, OrderItem, OrderPayment, OrderStatus, OrderView } from '../domain/contracts';
+import { formatFen } from '../domain/money';
+import { skuLabel } from '../domain/product/specs';
+import type { Fail, Result } from '../domain/result';
+import { fail, ok } from '../domain/result';
+import { rememberAddress } from '../platform/address';
+import { resolveImageUrl } from '../platform/images';
+import { pay, type PaymentOutcome } from '../platform/payment';
+import { callCloud } from './cloud';
+
+export const ORDER_PAGE_SIZE = 10;
+
+/** 我的 / the order list tabs, in display order; `undefined` status = 全部. */
+export const ORDER_TABS: ReadonlyArray<{ key: string; title: string; status?: OrderStatus }> = [
+  { key: 'all', title: '全部' },
+  { key: 'pendingPayment', title: '待付款', status: 'pendingPayment' },
+  { key: 'paid', title: '待发货', status: 'paid' },
+  { key: 'shipped', title: '已发货', status: 'shipped' },
+  { key: 'completed', title: '已完成', status: 'completed' },
+  { key: 'cancelled', title: '已取消', status: 'cancelled' },
+];
+
+export interface OrderItemView extends OrderItem {
+  imageUrl: string;
+  priceText: string;
+  /** '红色 / M' */
+  specText: string;
+}
+
+export interface OrderCardView extends Omit<OrderView, 'items'> {
+  items: OrderItemView[];
+  totalText: string;
+  quantityTotal: number;
+  /** '广东省广州市天河区…' or null (gift orders) */
+  addressText: string | null;
+  /** '张三 138****5678' */
+  contactText: string | null;
+}
+
+export interface PlacedOrder {
+  orderId: string;
+  outTradeNo: string;
+  payment: OrderPayment | null;
+  totalFee: Fen;
+  expiresAt: number;
+}
+
+/** Fallbacks for answers that carry no message (the functions always send one; a proxy might not). */
+const DEFAULT_MESSAGES: Record<string, string> = {
+  'ORDER.NOT_FOUND': '订单不存在',
+  'ORDER.SKU_NOT_FOUND': '商品规格不存在',
+  'ORDER.SKU_OFF_SHELF': '该商品已下架',
+  'ORDER.OUT_OF_STOCK': '该规格已售罄',
+  'ORDER.INVALID_QUANTITY': '购买数量应为1-99件',
+  'ORDER.INVALID_STATE': '订单当前状态不支持此操作',
+  'ORDER.ALREADY_PAID': '订单已支付',
+  'ORDER.ALREADY_CANCELLED': '订单已取消',
+  'ORDER.CANNOT_CANCEL': '订单已支付，无法取消',
+  'ORDER.NOT_SHIPPED': '订单尚未发货',
+  'ORDER.PAYMENT_EXPIRED': '订单已超过30分钟未支付，已自动取消',
+  'ORDER.PAYMENT_UNAVAILABLE': '暂时无法发起支付，请稍后在订单页重试',
+  'ORDER.STOCK_NOT_HELD': '订单库存已失效，请重新下单',
+  'COMMON.UNAUTHENTICATED': '无法识别用户身份',
+  'COMMON.INVALID_ARGUMENT': '参数错误',
+  'COMMON.INTERNAL': '系统繁忙，请稍后再试',
+};
+
+/** The Chinese text for a failure: the function's own message, else the default for its code. */
+export const messageOf = (failure: Fail): string =>
+  failure.message.trim() || DEFAULT_MESSAGES[failure.code] || '系统繁忙，请稍后再试';
+
+const withMessage = <T>(result: Result<T>): Result<T> => (result.ok ? result : fail(result.code, messageOf(result)));
+
+export const toOrderCard = (order: OrderView): OrderCardView => ({
+  ...order,
+  items: order.items.map((item) => ({
+    ...item,
+    imageUrl: resolveImageUrl(item.image),
+    priceText: formatFen(item.price),
+    specText: skuLabel(item),
+  })),
+  totalText: formatFen(order.totalFee),
+  quantityTotal: order.items.reduce((sum, item) => sum + item.quantity, 0),
+  addressText: order.address ? formatAddress(order.address) : null,
+  contactText: order.address ? formatContact(order.address) : null,
+});
+
+const mapOrder = (result: Result<OrderView>): Result<OrderCardView> =>
+  result.ok ? ok(toOrderCard(result.data)) : withMessage(result);
+
+/** Creates the order (the server prices it and holds the stock) and remembers the address for next time. */
+export async function placeOrder(skuId: string, quantity: number, address: Address): Promise<Result<PlacedOrder>> {
+  const answer = await callCloud('order', { action: 'createOrder', skuId, quantity, address });
+  if (answer.ok) rememberAddress(address);
+  return withMessage(answer);
+}
+
+export async function getOrder(orderId: string): Promise<Result<OrderCardView>> {
+  return mapOrder(await callCloud('order', { action: 'getOrder', orderId }));
+}
+
+export async function listOrders(
+  status: OrderStatus | undefined,
+  cursor: string | null,
+): Promise<Result<{ items: OrderCardView[]; nextCursor: string | null }>> {
+  const answer = await callCloud('order', {
+    action: 'listOrders',
+    ...(status ? { status } : {}),
+    ...(cursor ? { cursor } : {}),
+    limit: ORDER_PAGE_SIZE,
+  });
+  return answer.ok
+    ? ok({ items: answer.data.items.map(toOrderCard), nextCursor: answer.data.nextCursor })
+    : withMessage(answer);
+}
+
+export async function cancelOrder(orderId: string): Promise<Result<OrderCardView>> {
+  return mapOrder(await callCloud('order', { action: 'cancelOrder', orderId }));
+}
+
+export async function confirmReceipt(orderId: string): Promise<Result<OrderCardView>> {
+  return mapOrder(await callCloud('order', { action: 'confirmReceipt', orderId }));
+}
+
+export interface PaymentAttempt {
+  outcome: PaymentOutcome;
+}
+
+/**
+ * Opens the pay sheet for an order. `payment` from createOrder is used when there is one; otherwise
+ * (WeChat Pay was unreachable at creation, or paying later) payOrder asks for it again.
+ */
+export async function payForOrder(
+  orderId: string,
+  totalFee: Fen,
+  description: string,
+  known?: { payment: OrderPayment | null; outTradeNo: string },
+): Promise<Result<PaymentAttempt>> {
+  let payment = known?.payment ?? null;
+  let outTradeNo = known?.outTradeNo ?? '';
+  if (!payment) {
+    const answer = await callCloud('order', { action: 'payOrder', orderId });
+    if (!answer.ok) return withMessage(answer);
+    payment = answer.data.payment;
+    outTradeNo = answer.data.outTradeNo;
+  }
+  const outcome = await pay(payment, { outTradeNo, totalFee, description });
+  return ok({ outcome });
+}
