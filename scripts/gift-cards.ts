@@ -152,7 +152,7 @@ export async function renderGiftCards(outDir: string): Promise<Array<{ style: Ca
   }
 }
 
-if (require.main === module) {
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   const outFlag = process.argv.indexOf('--out');
   const outDir =
     outFlag >= 0 && process.argv[outFlag + 1]

@@ -6,7 +6,11 @@ const tabIcon = (name: string) => ({
 export default defineAppConfig({
   // Main package: the three tab pages only. Everything else lives in subpackages (size budget).
   pages: ['pages/index/index', 'pages/gifts/index', 'pages/mine/index'],
-  subPackages: [{ root: 'packages/shop', pages: ['pages/product/index'] }],
+  subPackages: [
+    { root: 'packages/shop', pages: ['pages/product/index'] },
+    // 送礼物: the send page, the giver's status page, and the page the chat card opens.
+    { root: 'packages/gift', pages: ['pages/send/index', 'pages/detail/index', 'pages/receive/index'] },
+  ],
   // The home page leads to products: fetch the shop subpackage while the user browses.
   preloadRule: { 'pages/index/index': { network: 'all', packages: ['packages/shop'] } },
   window: {

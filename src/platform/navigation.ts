@@ -28,12 +28,16 @@ export const withQuery = (path: string, query: Record<string, string | number | 
 };
 
 /** Opens a page on top of the current one. */
-export const navigateTo = (route: PageRoute, query: Record<string, string | number | undefined> = {}): Promise<unknown> =>
-  Taro.navigateTo({ url: withQuery(route, query) });
+export const navigateTo = (
+  route: PageRoute,
+  query: Record<string, string | number | undefined> = {},
+): Promise<unknown> => Taro.navigateTo({ url: withQuery(route, query) });
 
 /** Replaces the current page (e.g. confirm → result, so 返回 does not reach a spent confirm page). */
-export const redirectTo = (route: PageRoute, query: Record<string, string | number | undefined> = {}): Promise<unknown> =>
-  Taro.redirectTo({ url: withQuery(route, query) });
+export const redirectTo = (
+  route: PageRoute,
+  query: Record<string, string | number | undefined> = {},
+): Promise<unknown> => Taro.redirectTo({ url: withQuery(route, query) });
 
 export const openProduct = (productId: string): Promise<unknown> => navigateTo(Routes.product, { productId });
 

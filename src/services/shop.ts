@@ -2,7 +2,7 @@
  * Shop data for pages: products and categories. Pages never see where data comes from or raw
  * image paths; they get display-ready view models (prices in fen plus their text, resolved URLs).
  */
-import type { Category, EventOf, Product, ProductSort, ProductSummary, Sku } from '../domain/contracts';
+import type { Category, Product, ProductSort, ProductSummary, Sku } from '../domain/contracts';
 import { giftEligibility } from '../domain/product/gift';
 import { formatFen, formatFenRange } from '../domain/money';
 import type { Result } from '../domain/result';
@@ -109,9 +109,7 @@ export async function getProduct(productId: string): Promise<Result<ProductDetai
 }
 
 export async function listCategories(): Promise<Result<CategoryView[]>> {
-  // The request has no fields besides the action.
-  const event = { action: 'listCategories' } as EventOf<'shop', 'listCategories'>;
-  const answer = await callCloud<'shop', 'listCategories'>('shop', event);
+  const answer = await callCloud('shop', { action: 'listCategories' });
   return mapResult(answer, (categories) =>
     categories.map((category) => ({ ...category, iconUrl: resolveImageUrl(category.icon) })),
   );

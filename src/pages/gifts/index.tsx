@@ -1,40 +1,110 @@
-import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { Image, Text, View } from '@tarojs/components';
+import { useCallback, useState } from 'react';
 import { ExpiryCountdown } from '../../components/ExpiryCountdown';
-import { GIFT_MAX_UNIT_PRICE_FEN, GIFT_TTL_MS, giftExpiresAt } from '../../domain/gift/rules';
+import { GiftCard } from '../../components/GiftCard';
+import { PageState } from '../../components/PageState';
+import { GIFT_MAX_UNIT_PRICE_FEN, GIFT_TTL_MS } from '../../domain/gift/rules';
 import { formatFen } from '../../domain/money';
-import { showToast } from '../../platform/feedback';
+import type { Result } from '../../domain/result';
+import { openGiftDetail } from '../../platform/giftNavigation';
 import { useDidShow } from '../../platform/lifecycle';
 import { Routes, switchToTab } from '../../platform/navigation';
+import {
+  listReceivedGifts,
+  listSentGifts,
+  type GiverGiftPageView,
+  type RecipientGiftPageView,
+} from '../../services/gift';
 import './index.scss';
 
 const TTL_HOURS = GIFT_TTL_MS / 3_600_000;
 
 const steps = [
-  { title: '挑选礼物', text: '在带有「支持送礼物」标记的商品里选好规格，点「送给朋友」。' },
-  { title: '写赠言并付款', text: '赠言最多 100 字，可附收礼人称呼和落款，商家会打印成贺卡随礼物寄出。' },
-  { title: '发给好友', text: '付款后把礼物卡片发到好友或群聊。卡片发出后不能撤回，也不能被转赠。' },
+  { title: '挑选礼物', text: '在带有「支持送礼物」标记的商品里点「送给朋友」，选好规格。' },
+  { title: '写赠言并付款', text: '赠言最多 100 字，可附收礼人称呼和署名，商家会打印成贺卡随礼物寄出。' },
+  { title: '发给好友', text: '付款后把礼物卡片发给好友。卡片发出后不能撤回，也不能被转赠。' },
   { title: '好友收下', text: '好友填写收货地址、确认收下，可换成同价位的其他规格，商家随即发货。' },
 ];
 
 const rules = [
-  `送给一位好友是 1 件；发到群聊可送多件，每人最多领 1 件，先到先得。`,
   `珠宝首饰、教育培训类商品不支持送礼物；所选规格单价不超过 ${formatFen(GIFT_MAX_UNIT_PRICE_FEN)}。`,
   `付款后 ${TTL_HOURS} 小时内无人领取，礼物自动失效，款项原路退回。好友也可以婉拒，婉拒后立即退款。`,
   '你不需要、也看不到好友的收货地址和电话，只有好友本人和发货商家可见。',
-  '退换货由收礼人向商家发起，退款回到送礼人的支付账户，送礼人可查看售后进度。',
 ];
 
-const giftLists = [
-  { key: 'sent', title: '我送出的礼物', text: '查看领取状态和剩余时间' },
-  { key: 'received', title: '我收到的礼物', text: '查看好友送你的礼物和物流' },
-];
+type Role = 'sent' | 'received';
+type ListState<T> = { kind: 'loading' } | { kind: 'ready'; items: T[] } | { kind: 'failed'; message: string };
 
-/** 礼物 tab: how gifting works, the rules, and the entries to the gift lists (built in later issues). */
+function useGiftList<T>(fetch: () => Promise<Result<T[]>>) {
+  const [state, setState] = useState<ListState<T>>({ kind: 'loading' });
+  const load = useCallback(async () => {
+    const answer = await fetch();
+    setState(answer.ok ? { kind: 'ready', items: answer.data } : { kind: 'failed', message: answer.message });
+  }, [fetch]);
+  return [state, load] as const;
+}
+
+function SentGift({ gift }: { gift: GiverGiftPageView }) {
+  return (
+    <View className='gifts__item' onClick={() => void openGiftDetail(gift.giftId)} data-testid='sent-gift'>
+      <Image className='gifts__image' src={gift.product.imageUrl} mode='aspectFill' />
+      <View className='gifts__item-body'>
+        <View className='gifts__item-name'>{gift.product.name}</View>
+        <View className={`gifts__label gifts__label--${gift.status}`} data-testid='gift-label'>
+          {gift.status === 'accepted' && gift.recipientNickname ? `${gift.recipientNickname} 已收下` : gift.label}
+        </View>
+        {gift.status === 'waiting' && gift.remainingMs !== null && (
+          <ExpiryCountdown expireAt={gift.readAt + gift.remainingMs} label='剩余' />
+        )}
+      </View>
+      <Text className='price gifts__item-price'>{gift.priceText}</Text>
+    </View>
+  );
+}
+
+function ReceivedGift({ gift }: { gift: RecipientGiftPageView }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <View className='gifts__received' data-testid='received-gift'>
+      <View className='gifts__item' onClick={() => setOpen(!open)}>
+        <Image className='gifts__image' src={gift.product.imageUrl} mode='aspectFill' />
+        <View className='gifts__item-body'>
+          <View className='gifts__item-name'>{gift.product.name}</View>
+          <View className='gifts__from'>来自 {gift.giverNickname}</View>
+          <View className={`gifts__label gifts__label--${gift.status}`} data-testid='gift-label'>
+            {gift.label}
+          </View>
+        </View>
+        <Text className='gifts__toggle'>{open ? '收起' : '查看'}</Text>
+      </View>
+      {open && (
+        <View className='gifts__received-detail' data-testid='received-gift-detail'>
+          <GiftCard card={gift.card} product={gift.product} />
+          {gift.myAddress && (
+            <View className='gifts__address'>
+              <View>收货人：{gift.myAddress.contact}</View>
+              <View>{gift.myAddress.line}</View>
+            </View>
+          )}
+        </View>
+      )}
+    </View>
+  );
+}
+
+/** 礼物 tab: how gifting works, and the gifts I sent and received. */
 export default function GiftsPage() {
-  // The example countdown starts from when the page is shown: "a gift paid now would expire at…".
-  const [shownAt, setShownAt] = useState(() => Date.now());
-  useDidShow(() => setShownAt(Date.now()));
+  const [role, setRole] = useState<Role>('sent');
+  const [sent, loadSent] = useGiftList(listSentGifts);
+  const [received, loadReceived] = useGiftList(listReceivedGifts);
+
+  // Every time the tab shows: a gift may have been accepted or sent meanwhile.
+  useDidShow(() => {
+    void loadSent();
+    void loadReceived();
+  });
+
+  const list = role === 'sent' ? sent : received;
 
   return (
     <View className='gifts'>
@@ -44,21 +114,43 @@ export default function GiftsPage() {
       </View>
 
       <View className='gifts__card'>
-        <View className='gifts__heading'>我的礼物</View>
-        {giftLists.map((entry) => (
-          <View
-            key={entry.key}
-            className='gifts__entry'
-            onClick={() => showToast(`「${entry.title}」即将开放`)}
-            data-testid={`gift-entry-${entry.key}`}
-          >
-            <View>
-              <View className='gifts__entry-title'>{entry.title}</View>
-              <View className='gifts__entry-text'>{entry.text}</View>
+        <View className='gifts__tabs'>
+          {(['sent', 'received'] as const).map((key) => (
+            <View
+              key={key}
+              className={`gifts__tab${role === key ? ' gifts__tab--active' : ''}`}
+              onClick={() => setRole(key)}
+              data-testid={`gift-tab-${key}`}
+            >
+              {key === 'sent' ? '我送出的' : '我收到的'}
             </View>
-            <Text className='gifts__soon'>即将开放</Text>
+          ))}
+        </View>
+        {list.kind === 'loading' && <PageState message='加载中…' />}
+        {list.kind === 'failed' && (
+          <PageState
+            message={list.message}
+            actionText='重试'
+            onAction={() => void (role === 'sent' ? loadSent() : loadReceived())}
+          />
+        )}
+        {role === 'sent' && sent.kind === 'ready' && sent.items.length === 0 && (
+          <View className='gifts__empty' data-testid='gifts-empty'>
+            <View>还没有送出过礼物</View>
+            <View className='gifts__empty-action' onClick={() => void switchToTab(Routes.home)}>
+              去挑选礼物
+            </View>
           </View>
-        ))}
+        )}
+        {role === 'received' && received.kind === 'ready' && received.items.length === 0 && (
+          <View className='gifts__empty' data-testid='gifts-empty'>
+            还没有收到礼物，收下好友的礼物后会显示在这里
+          </View>
+        )}
+        {role === 'sent' && sent.kind === 'ready' && sent.items.map((gift) => <SentGift key={gift.giftId} gift={gift} />)}
+        {role === 'received' &&
+          received.kind === 'ready' &&
+          received.items.map((gift) => <ReceivedGift key={gift.giftId} gift={gift} />)}
       </View>
 
       <View className='gifts__card'>
@@ -75,26 +167,12 @@ export default function GiftsPage() {
       </View>
 
       <View className='gifts__card'>
-        <View className='gifts__heading'>领取时限</View>
-        <View className='gifts__step-text'>
-          礼物从付款起 {TTL_HOURS} 小时内有效。比如此刻付款的礼物，好友领取的时间还有：
-        </View>
-        <View className='gifts__countdown'>
-          <ExpiryCountdown key={shownAt} expireAt={giftExpiresAt(shownAt)} label='剩余' />
-        </View>
-      </View>
-
-      <View className='gifts__card'>
         <View className='gifts__heading'>送礼规则</View>
         {rules.map((rule) => (
           <View key={rule} className='gifts__rule'>
             {rule}
           </View>
         ))}
-      </View>
-
-      <View className='gifts__action' onClick={() => void switchToTab(Routes.home)}>
-        去挑选可以送的礼物
       </View>
     </View>
   );

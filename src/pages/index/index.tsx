@@ -1,100 +1,82 @@
-import { Text, View } from '@tarojs/components';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { PageState } from '../../components/PageState';
-import { ProductCard } from '../../components/ProductCard';
+import { Image, Text, View } from '@tarojs/components';
+import Grid from '@nutui/nutui-react-taro/dist/es/packages/grid';
+import SearchBar from '@nutui/nutui-react-taro/dist/es/packages/searchbar';
+import '@nutui/nutui-react-taro/dist/es/packages/grid/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/griditem/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/style.css';
+import { useCallback, useEffect, useState } from 'react';
+import { ProductFeed, useProductFeed } from '../../components/ProductFeed';
 import { stopPullDownRefresh } from '../../platform/feedback';
-import { usePullDownRefresh, useReachBottom } from '../../platform/lifecycle';
-import { openProduct } from '../../platform/navigation';
-import { listProducts, type ProductCardView } from '../../services/shop';
+import { usePullDownRefresh, useReachBottom, useShareAppMessage } from '../../platform/lifecycle';
+import { navigateTo, Routes, switchToTab } from '../../platform/navigation';
+import { listCategories, type CategoryView } from '../../services/shop';
 import './index.scss';
 
-type LoadState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; message: string };
+// 综合 order (the function's default); stable object so the feed does not restart on every render.
+const FEED_QUERY = {};
 
-/** 首页: every product on shelf, newest first, a page at a time as the user scrolls. */
+/** 首页: search, category entries, the gift banner, and the product feed a page at a time. */
 export default function HomePage() {
-  const [products, setProducts] = useState<ProductCardView[]>([]);
-  const [nextCursor, setNextCursor] = useState<string | null>(null);
-  const [state, setState] = useState<LoadState>({ kind: 'loading' });
-  const [loadingMore, setLoadingMore] = useState(false);
-  const [moreFailed, setMoreFailed] = useState<string | null>(null);
-  // Guards against a second "load more" while one is in flight (onReachBottom fires repeatedly).
-  const busy = useRef(false);
+  const feed = useProductFeed(FEED_QUERY);
+  const [categories, setCategories] = useState<CategoryView[]>([]);
 
-  const loadFirstPage = useCallback(async () => {
-    busy.current = true;
-    const answer = await listProducts();
-    busy.current = false;
-    if (answer.ok) {
-      setProducts(answer.data.items);
-      setNextCursor(answer.data.nextCursor);
-      setMoreFailed(null);
-      setState({ kind: 'ready' });
-    } else {
-      setState({ kind: 'failed', message: answer.message });
-    }
+  const loadCategories = useCallback(async () => {
+    const answer = await listCategories();
+    // The grid is a shortcut: without it the feed and search still work, so a failure just hides it.
+    if (answer.ok) setCategories(answer.data);
   }, []);
 
-  const loadMore = useCallback(async () => {
-    if (busy.current || !nextCursor) return;
-    busy.current = true;
-    setLoadingMore(true);
-    const answer = await listProducts({ cursor: nextCursor });
-    busy.current = false;
-    setLoadingMore(false);
-    if (answer.ok) {
-      setProducts((shown) => [...shown, ...answer.data.items]);
-      setNextCursor(answer.data.nextCursor);
-      setMoreFailed(null);
-    } else {
-      setMoreFailed(answer.message);
-    }
-  }, [nextCursor]);
-
   useEffect(() => {
-    void loadFirstPage();
-  }, [loadFirstPage]);
+    void loadCategories();
+  }, [loadCategories]);
 
   usePullDownRefresh(() => {
-    void loadFirstPage().finally(stopPullDownRefresh);
+    void Promise.all([feed.reload(), loadCategories()]).finally(stopPullDownRefresh);
   });
 
   useReachBottom(() => {
-    void loadMore();
+    void feed.loadMore();
   });
 
-  if (state.kind === 'loading') return <PageState message='加载中…' />;
-  if (state.kind === 'failed') {
-    return (
-      <PageState
-        message={state.message}
-        actionText='重试'
-        onAction={() => {
-          setState({ kind: 'loading' });
-          void loadFirstPage();
-        }}
-      />
-    );
-  }
-  if (products.length === 0) return <PageState message='暂无商品，店主正在上新' />;
+  useShareAppMessage(() => ({ title: '礼物商城：挑一份好礼，送给朋友', path: Routes.home }));
 
   return (
     <View className='home'>
-      <View className='home__grid'>
-        {products.map((product) => (
-          <ProductCard key={product.productId} product={product} onOpen={(id) => void openProduct(id)} />
-        ))}
+      <View className='home__search' onClick={() => void navigateTo(Routes.search)} data-testid='home-search'>
+        <SearchBar placeholder='搜索商品或分类' readOnly shape='round' />
       </View>
-      <View className='home__more'>
-        {moreFailed ? (
-          <Text onClick={() => void loadMore()}>{moreFailed}，点击重试</Text>
-        ) : loadingMore ? (
-          <Text>加载中…</Text>
-        ) : nextCursor ? (
-          <Text onClick={() => void loadMore()}>上拉加载更多</Text>
-        ) : (
-          <Text>没有更多了</Text>
-        )}
+
+      {categories.length > 0 && (
+        <View className='home__categories' data-testid='category-grid'>
+          <Grid columns={5} gap={0} className='home__grid'>
+            {categories.map((category) => (
+              <Grid.Item
+                key={category.categoryId}
+                text={<Text className='home__category-name'>{category.name}</Text>}
+                onClick={() =>
+                  void navigateTo(Routes.category, { categoryId: category.categoryId, name: category.name })
+                }
+              >
+                <Image className='home__category-icon' src={category.iconUrl} mode='aspectFit' />
+              </Grid.Item>
+            ))}
+          </Grid>
+        </View>
+      )}
+
+      <View className='home__banner' onClick={() => void switchToTab(Routes.gifts)} data-testid='home-banner'>
+        <View>
+          <View className='home__banner-title'>把心意送给朋友</View>
+          <View className='home__banner-text'>你付款，好友填地址，商家直接寄到好友手里</View>
+        </View>
+        <Text className='home__banner-action'>怎么送</Text>
       </View>
+
+      <View className='home__heading'>
+        <Text className='home__heading-title'>热销好物</Text>
+        <Text className='home__heading-note'>带「支持送礼物」的商品可以直接送给朋友</Text>
+      </View>
+      <ProductFeed feed={feed} emptyText='暂无商品，店主正在上新' />
     </View>
   );
 }

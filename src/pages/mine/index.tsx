@@ -1,18 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import { showToast } from '../../platform/feedback';
+import { navigateTo, Routes } from '../../platform/navigation';
+import { ORDER_TABS } from '../../services/order';
 import './index.scss';
 
-const orderShortcuts = [
-  { key: 'pendingPayment', title: '待付款' },
-  { key: 'pendingShipment', title: '待发货' },
-  { key: 'shipped', title: '待收货' },
-  { key: 'completed', title: '已完成' },
-  { key: 'afterSale', title: '退款/售后' },
-];
+// 我的 shows the status entries; 全部 is the header link.
+const statusEntries = ORDER_TABS.filter((tab) => tab.status !== undefined);
 
-const comingSoon = (title: string) => () => showToast(`「${title}」即将开放`);
-
-/** 我的: who is signed in and the entries to orders (the order pages arrive with the order feature). */
+/** 我的: who is signed in and the entries to my orders by status. */
 export default function MinePage() {
   return (
     <View className='mine'>
@@ -25,14 +19,24 @@ export default function MinePage() {
       </View>
 
       <View className='mine__card'>
-        <View className='mine__card-header' onClick={comingSoon('全部订单')}>
+        <View
+          className='mine__card-header'
+          onClick={() => void navigateTo(Routes.orderList)}
+          data-testid='mine-all-orders'
+        >
           <Text className='mine__heading'>我的订单</Text>
-          <Text className='mine__more'>全部订单（即将开放）</Text>
+          <Text className='mine__more'>全部订单 ›</Text>
         </View>
         <View className='mine__shortcuts'>
-          {orderShortcuts.map((shortcut) => (
-            <View key={shortcut.key} className='mine__shortcut' onClick={comingSoon(shortcut.title)}>
-              {shortcut.title}
+          {statusEntries.map((entry) => (
+            <View
+              key={entry.key}
+              className='mine__shortcut'
+              data-testid={`mine-orders-${entry.key}`}
+              onClick={() => void navigateTo(Routes.orderList, { status: entry.key })}
+            >
+              <View className={`mine__shortcut-icon mine__shortcut-icon--${entry.key}`} />
+              {entry.title}
             </View>
           ))}
         </View>

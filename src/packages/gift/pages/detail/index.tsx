@@ -1,10 +1,11 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ExpiryCountdown } from '../../../../components/ExpiryCountdown';
 import { GiftCard } from '../../../../components/GiftCard';
 import { PageState } from '../../../../components/PageState';
 import { copyText } from '../../../../platform/clipboard';
-import { showToast } from '../../../../platform/feedback';
 import { resolveImageUrl } from '../../../../platform/images';
 import { useDidHide, useDidShow, useRouter, useShareAppMessage } from '../../../../platform/lifecycle';
 import { canShareAsChatCard, markShareAsPrivateMessage, webLinkTo } from '../../../../platform/share';
@@ -15,12 +16,14 @@ import './index.scss';
 const POLL_MS = 15_000;
 const SHARE_TITLE = '送你一份礼物';
 
-type LoadState =
-  { kind: 'loading' } | { kind: 'ready'; gift: GiverGiftPageView } | { kind: 'failed'; message: string };
+type LoadState = { kind: 'loading' } | { kind: 'ready'; gift: GiverGiftPageView } | { kind: 'failed'; message: string };
 
 /** weapp: the private-message share must be set up (activityId) before 发送给朋友 can be tapped. */
 type ShareSetup =
-  { kind: 'idle' } | { kind: 'preparing' } | { kind: 'ready'; path: string; imageUrl: string } | { kind: 'failed'; message: string };
+  | { kind: 'idle' }
+  | { kind: 'preparing' }
+  | { kind: 'ready'; path: string; imageUrl: string }
+  | { kind: 'failed'; message: string };
 
 const refundText = (gift: GiverGiftPageView): string | null => {
   if (gift.refund === 'pending') return `退款处理中：${gift.priceText} 将原路退回你的支付账户`;
@@ -34,6 +37,7 @@ export default function GiftDetailPage() {
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
   const [share, setShare] = useState<ShareSetup>({ kind: 'idle' });
   const [visible, setVisible] = useState(true);
+  const [copyResult, setCopyResult] = useState<string | null>(null);
   const shareRef = useRef<ShareSetup>(share);
   shareRef.current = share;
 
@@ -95,7 +99,8 @@ export default function GiftDetailPage() {
   });
 
   if (state.kind === 'loading') return <PageState message='加载中…' />;
-  if (state.kind === 'failed') return <PageState message={state.message} actionText='重试' onAction={() => void load()} />;
+  if (state.kind === 'failed')
+    return <PageState message={state.message} actionText='重试' onAction={() => void load()} />;
 
   const { gift } = state;
   const refund = refundText(gift);
@@ -103,7 +108,7 @@ export default function GiftDetailPage() {
 
   const copyLink = async () => {
     if (!link) return;
-    showToast((await copyText(link)) ? '链接已复制，发给好友吧' : '复制失败，请长按链接手动复制');
+    setCopyResult((await copyText(link)) ? '链接已复制，发给好友吧' : '复制失败，请长按上面的链接手动复制');
   };
 
   return (
@@ -143,6 +148,9 @@ export default function GiftDetailPage() {
               {share.kind === 'failed' && <View className='gift-detail__error'>{share.message}</View>}
               <Button
                 className='gift-detail__button'
+                type='danger'
+                shape='round'
+                block
                 openType='share'
                 disabled={share.kind !== 'ready'}
                 data-testid='gift-share-button'
@@ -159,18 +167,25 @@ export default function GiftDetailPage() {
             <>
               <View className='gift-detail__hint'>复制下面的链接发给好友，好友打开后填写地址即可收下。</View>
               {link && (
-                <Textarea
-                  className='gift-detail__link'
-                  value={link}
-                  disabled
-                  autoHeight
-                  maxlength={-1}
-                  data-testid='gift-share-link'
-                />
+                <Text className='gift-detail__link' userSelect data-testid='gift-share-link'>
+                  {link}
+                </Text>
               )}
-              <View className='gift-detail__button' onClick={() => void copyLink()} data-testid='gift-copy-link'>
+              <Button
+                className='gift-detail__button'
+                type='danger'
+                shape='round'
+                block
+                onClick={() => void copyLink()}
+                data-testid='gift-copy-link'
+              >
                 复制链接
-              </View>
+              </Button>
+              {copyResult && (
+                <View className='gift-detail__copied' data-testid='gift-copy-result'>
+                  {copyResult}
+                </View>
+              )}
             </>
           )}
         </View>
@@ -185,7 +200,8 @@ export default function GiftDetailPage() {
       </View>
 
       <View className='gift-detail__note' data-testid='gift-no-cancel-note'>
-        礼物送出后不能撤回或取消。好友 24 小时内未领取或婉拒时，款项原路退回；好友的收货地址和电话只有好友本人和商家可见。
+        礼物送出后不能撤回或取消。好友 24
+        小时内未领取或婉拒时，款项原路退回；好友的收货地址和电话只有好友本人和商家可见。
       </View>
     </View>
   );

@@ -81,7 +81,8 @@ export default function GiftReceivePage() {
   }, [open, skuId]);
 
   if (page.kind === 'loading') return <PageState message='加载中…' />;
-  if (page.kind === 'failed') return <PageState message={page.message} actionText='重试' onAction={() => void load()} />;
+  if (page.kind === 'failed')
+    return <PageState message={page.message} actionText='重试' onAction={() => void load()} />;
   if (page.kind === 'refused') return <Refused refusal={page.refusal} />;
 
   const { gift } = page;
@@ -161,7 +162,11 @@ export default function GiftReceivePage() {
       <GiverLine gift={gift} />
       {gift.remainingMs !== null && (
         <View className='gift-receive__countdown'>
-          <ExpiryCountdown expireAt={gift.readAt + gift.remainingMs} label='领取剩余时间' onExpire={() => void load()} />
+          <ExpiryCountdown
+            expireAt={gift.readAt + gift.remainingMs}
+            label='领取剩余时间'
+            onExpire={() => void load()}
+          />
         </View>
       )}
       <GiftCard card={gift.card} product={{ ...gift.product, specText: chosen?.specText ?? gift.product.specText }} />
@@ -194,7 +199,12 @@ export default function GiftReceivePage() {
         <View className='gift-receive__heading'>填写收货地址</View>
         <View className='gift-receive__hint'>地址只有你和发货商家可见，送礼人看不到。</View>
       </View>
-      <AddressForm value={startAddress} submitText='确认收下' submitting={busy} onSubmit={(address) => void accept(address)} />
+      <AddressForm
+        value={startAddress}
+        submitText='确认收下'
+        submitting={busy}
+        onSubmit={(address) => void accept(address)}
+      />
 
       {problem && (
         <View className='gift-receive__problem' data-testid='gift-receive-error'>

@@ -83,8 +83,15 @@ export default function GiftSendPage() {
     const blocked: Array<{ skuId: string; specText: string; priceText: string; reason: string }> = [];
     for (const view of product?.skuViews ?? []) {
       const eligibility = giftEligibility(product ?? '', view.price);
-      if (eligibility.allowed) giftable.push({ skuId: view.skuId, specs: view.specs, price: view.price, stock: view.stock });
-      else blocked.push({ skuId: view.skuId, specText: view.specText, priceText: view.priceText, reason: eligibility.message });
+      if (eligibility.allowed)
+        giftable.push({ skuId: view.skuId, specs: view.specs, price: view.price, stock: view.stock });
+      else
+        blocked.push({
+          skuId: view.skuId,
+          specText: view.specText,
+          priceText: view.priceText,
+          reason: eligibility.message,
+        });
     }
     return { giftableSkus: giftable, blockedSkus: blocked };
   }, [product]);
@@ -92,7 +99,8 @@ export default function GiftSendPage() {
   const onSkuChange = useCallback((choice: SpecChoice) => setSku(choice.sku), []);
 
   if (state.kind === 'loading') return <PageState message='加载中…' />;
-  if (state.kind === 'failed') return <PageState message={state.message} actionText='重试' onAction={() => void load()} />;
+  if (state.kind === 'failed')
+    return <PageState message={state.message} actionText='重试' onAction={() => void load()} />;
   const loaded = state.product;
 
   if (!loaded.giftable || giftableSkus.length === 0) {

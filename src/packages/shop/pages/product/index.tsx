@@ -1,18 +1,36 @@
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
+import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
+import Popup from '@nutui/nutui-react-taro/dist/es/packages/popup';
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/popup/style/style.css';
 import { useCallback, useEffect, useState } from 'react';
-import { PageState } from '../../../../components/PageState';
-import { previewImages } from '../../../../platform/feedback';
-import { useRouter } from '../../../../platform/lifecycle';
-import { getProduct, type ProductDetailView } from '../../../../services/shop';
+import { SpecSelector, type SpecChoice } from '../../../../components/SpecSelector';
+import { StateView } from '../../../../components/StateView';
+import { totalStock } from '../../../../domain/product/specs';
+import { enableShareMenu } from '../../../../platform/share';
+import { previewImages, showToast } from '../../../../platform/feedback';
+import { useRouter, useShareAppMessage } from '../../../../platform/lifecycle';
+import { navigateTo, Routes, withQuery } from '../../../../platform/navigation';
+import { getProduct, type ProductDetailView, type SkuView } from '../../../../services/shop';
 import './index.scss';
 
 type LoadState =
   { kind: 'loading' } | { kind: 'ready'; product: ProductDetailView } | { kind: 'failed'; message: string };
 
-/** 商品详情: images, name, price range, every SKU with specs/price/stock, and whether it can be gifted. */
+/** What the spec popup was opened for: its confirm button does that. */
+type Intent = 'buy' | 'gift' | 'choose';
+
+const EMPTY_CHOICE: SpecChoice<SkuView> = { sku: null, quantity: 1, missingSpecs: [] };
+
+/**
+ * 商品详情: gallery, price (a range when SKUs differ), sales and stock, gift eligibility, the spec popup,
+ * description with detail images, and 立即购买 / 送给朋友. Shared as a chat card (onShareAppMessage).
+ */
 export default function ProductPage() {
   const productId = useRouter().params.productId ?? '';
   const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  const [choice, setChoice] = useState<SpecChoice<SkuView>>(EMPTY_CHOICE);
+  const [popup, setPopup] = useState<Intent | null>(null);
 
   const load = useCallback(async () => {
     if (!productId) {
@@ -26,21 +44,76 @@ export default function ProductPage() {
 
   useEffect(() => {
     void load();
+    enableShareMenu();
   }, [load]);
 
-  if (state.kind === 'loading') return <PageState message='加载中…' />;
-  if (state.kind === 'failed')
-    return <PageState message={state.message} actionText='重试' onAction={() => void load()} />;
+  useShareAppMessage(() => {
+    const product = state.kind === 'ready' ? state.product : undefined;
+    return {
+      title: product ? `${product.name} ${product.priceText}` : '礼物商城',
+      path: withQuery(Routes.product, { productId }),
+      ...(product?.imageUrls[0] ? { imageUrl: product.imageUrls[0] } : {}),
+    };
+  });
+
+  if (state.kind === 'loading') return <StateView kind='loading' skeleton='rows' />;
+  if (state.kind === 'failed') {
+    return <StateView kind='error' message={state.message} actionText='重试' onAction={() => void load()} />;
+  }
 
   const { product } = state;
+  const stock = totalStock(product.skus);
+  const buyBlocked = !product.onShelf ? '商品已下架' : stock === 0 ? '已售罄' : null;
+  const chosen = choice.sku;
+  // A giftable product may still have SKUs above ¥10,000: the chosen one decides.
+  const giftBlocked = !product.giftable ? product.giftBlockedText : (chosen?.giftBlockedText ?? null);
+
+  const buy = () => {
+    if (!chosen) {
+      setPopup('buy');
+      return;
+    }
+    setPopup(null);
+    void navigateTo(Routes.orderConfirm, {
+      skuId: chosen.skuId,
+      productId: product.productId,
+      quantity: choice.quantity,
+    });
+  };
+
+  const gift = () => {
+    if (!chosen) {
+      setPopup('gift');
+      return;
+    }
+    if (chosen.giftBlockedText) {
+      showToast(chosen.giftBlockedText);
+      return;
+    }
+    setPopup(null);
+    void navigateTo(Routes.giftSend, { productId: product.productId, skuId: chosen.skuId });
+  };
+
+  const giftButton = (
+    <Button
+      className='product__action product__action--gift'
+      type='warning'
+      disabled={Boolean(buyBlocked) || Boolean(giftBlocked)}
+      onClick={gift}
+    >
+      送给朋友
+    </Button>
+  );
+  const buyButton = (
+    <Button className='product__action product__action--buy' type='danger' disabled={Boolean(buyBlocked)} onClick={buy}>
+      {buyBlocked ?? '立即购买'}
+    </Button>
+  );
+
   return (
     <View className='product'>
       {product.imageUrls.length > 0 && (
-        <Swiper
-          className='product__gallery'
-          indicatorDots={product.imageUrls.length > 1}
-          circular={product.imageUrls.length > 2}
-        >
+        <Swiper className='product__gallery' indicatorDots={product.imageUrls.length > 1} circular>
           {product.imageUrls.map((url) => (
             <SwiperItem key={url}>
               <Image
@@ -55,16 +128,19 @@ export default function ProductPage() {
       )}
 
       <View className='product__section'>
-        <Text className='price product__price'>{product.priceText}</Text>
+        <Text className='price product__price' data-testid='product-price'>
+          {product.priceText}
+        </Text>
         <View className='product__name'>{product.name}</View>
         <View className='product__meta'>
           <Text>{product.categoryName}</Text>
           <Text>已售 {product.sales}</Text>
+          <Text>{stock > 0 ? `库存 ${stock}` : '已售罄'}</Text>
         </View>
         {product.giftable ? (
           <View className='product__gift' data-testid='gift-badge'>
             <Text className='gift-tag'>支持送礼物</Text>
-            <Text className='product__gift-note'>可选规格后送给朋友，好友填写地址后发货</Text>
+            <Text className='product__gift-note'>选好规格后送给朋友，好友填写地址后发货</Text>
           </View>
         ) : (
           <View className='product__gift product__gift--blocked' data-testid='gift-blocked'>
@@ -74,19 +150,14 @@ export default function ProductPage() {
         {!product.onShelf && <View className='product__off-shelf'>该商品已下架</View>}
       </View>
 
-      <View className='product__section'>
-        <View className='product__heading'>规格（{product.skuViews.length}）</View>
-        {product.skuViews.map((sku) => (
-          <View
-            key={sku.skuId}
-            className={`product__sku${sku.inStock ? '' : ' product__sku--sold-out'}`}
-            data-testid='sku'
-          >
-            <Text className='product__sku-specs'>{sku.specText}</Text>
-            <Text className='price'>{sku.priceText}</Text>
-            <Text className='product__sku-stock'>{sku.inStock ? `库存 ${sku.stock}` : '已售罄'}</Text>
-          </View>
-        ))}
+      <View className='product__section product__spec-row' onClick={() => setPopup('choose')} data-testid='spec-row'>
+        <Text className='product__spec-label'>{chosen ? '已选' : '规格'}</Text>
+        <Text className='product__spec-value'>
+          {chosen
+            ? `${chosen.specText} × ${choice.quantity}`
+            : `请选择 ${product.specNames.join(' / ') || '规格'}（${product.skuViews.length}种可选）`}
+        </Text>
+        <Text className='product__spec-arrow'>›</Text>
       </View>
 
       {(product.description || product.detailImageUrls.length > 0) && (
@@ -98,6 +169,45 @@ export default function ProductPage() {
           ))}
         </View>
       )}
+
+      <View className='product__bar' data-testid='action-bar'>
+        {product.giftable ? (
+          giftButton
+        ) : (
+          <Text className='product__bar-note' data-testid='gift-unavailable'>
+            {product.giftBlockedText}
+          </Text>
+        )}
+        {buyButton}
+      </View>
+
+      <Popup visible={popup !== null} position='bottom' round closeable title='选择规格' onClose={() => setPopup(null)}>
+        <View className='product__popup' data-testid='spec-popup'>
+          <SpecSelector
+            specNames={product.specNames}
+            skus={product.skuViews}
+            initialSkuId={chosen?.skuId}
+            onChange={setChoice}
+          />
+          {chosen && giftBlocked && product.giftable && (
+            <View className='product__popup-note' data-testid='sku-gift-blocked'>
+              该规格不支持送礼物：{giftBlocked}
+            </View>
+          )}
+          <View className='product__popup-actions'>
+            {popup === 'buy' ? (
+              buyButton
+            ) : popup === 'gift' ? (
+              giftButton
+            ) : (
+              <>
+                {product.giftable && giftButton}
+                {buyButton}
+              </>
+            )}
+          </View>
+        </View>
+      </Popup>
     </View>
   );
 }

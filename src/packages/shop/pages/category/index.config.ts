@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '商品分类',
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 100,
+});
