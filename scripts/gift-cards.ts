@@ -57,8 +57,14 @@ function ornaments(style: CardStyle, palette: CardPalette): string {
         <ellipse cx="${x}" cy="${y}" rx="${r * 0.85}" ry="${r}" fill="${fill}"/>
         <ellipse cx="${x - r * 0.3}" cy="${y - r * 0.35}" rx="${r * 0.18}" ry="${r * 0.28}" fill="#ffffff" opacity="0.5"/>`;
       const dots = [
-        [60, 300, '#fff1a8'], [120, 350, '#ffffff'], [400, 330, '#fff1a8'], [455, 270, '#ffffff'],
-        [210, 40, '#ffffff'], [300, 30, '#fff1a8'], [40, 180, '#ffffff'], [470, 150, '#fff1a8'],
+        [60, 300, '#fff1a8'],
+        [120, 350, '#ffffff'],
+        [400, 330, '#fff1a8'],
+        [455, 270, '#ffffff'],
+        [210, 40, '#ffffff'],
+        [300, 30, '#fff1a8'],
+        [40, 180, '#ffffff'],
+        [470, 150, '#fff1a8'],
       ] as const;
       return `${balloon(70, 80, 34, '#ffe66d')}${balloon(430, 90, 30, '#8ee3ef')}${balloon(395, 60, 24, '#ffffff')}
         ${dots.map(([x, y, fill]) => `<circle cx="${x}" cy="${y}" r="5" fill="${fill}" opacity="0.9"/>`).join('')}`;
@@ -112,7 +118,9 @@ export function cardSvg(style: CardStyle): string {
 </svg>`;
 }
 
-export async function renderGiftCards(outDir: string): Promise<Array<{ style: CardStyle; file: string; bytes: number }>> {
+export async function renderGiftCards(
+  outDir: string,
+): Promise<Array<{ style: CardStyle; file: string; bytes: number }>> {
   mkdirSync(outDir, { recursive: true });
   const profile = mkdtempSync(path.join(os.tmpdir(), 'gift-cards-chromium-'));
   // A fresh profile for every run: nothing cached or remembered between runs.

@@ -71,11 +71,14 @@ export async function findProductWithTwoSkus(cloud: LocalCloud, options: { gifta
 }
 
 
-/** Matches a text showing every spec of `sku` as 「名：值」 (services' specText), in any order. */
+/**
+ * Matches a text showing every spec value of `sku` as a whole word, in any order: pages write specs as
+ * 「颜色：红色 / 尺码：M」 or 「红色 / M」 (so 'L' does not match 'XL').
+ */
 export const specTextPattern = (sku: Sku): RegExp =>
   new RegExp(
-    Object.entries(sku.specs)
-      .map(([name, value]) => `(?=.*${escapeRegExp(`${name}：${value}`)}(?:$| |/|（))`)
+    Object.values(sku.specs)
+      .map((value) => `(?=[\\s\\S]*(?:^|[\\s/：])${escapeRegExp(value)}(?:$|[\\s/（]))`)
       .join(''),
   );
 

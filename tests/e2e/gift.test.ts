@@ -16,7 +16,7 @@ import {
   findProductWithTwoSkus,
   specTextPattern,
 } from './flows';
-import { useE2E } from './harness';
+import { arriveAt, useE2E } from './harness';
 
 const e2e = useE2E();
 
@@ -44,7 +44,7 @@ describe('sending a gift', () => {
     await chooseSpecs(specPopup, first);
     await button(specPopup, '送给朋友').click();
 
-    await giver.waitForURL(/\/packages\/gift\/pages\/send\/index\?/);
+    await arriveAt(giver, /\/packages\/gift\/pages\/send\/index\?/);
     const sendPage = currentTaroPage(giver);
     await sendPage.getByTestId('spec-selector').waitFor();
     await chooseSpecs(sendPage, first); // carried over from the product page; chosen again only if not
@@ -54,7 +54,7 @@ describe('sending a gift', () => {
     await confirmCashier(giver);
 
     // ---- after paying: the giver's status page with the card and the link to send
-    await giver.waitForURL(/\/packages\/gift\/pages\/detail\/index\?giftId=/);
+    await arriveAt(giver, /\/packages\/gift\/pages\/detail\/index\?giftId=/);
     const giftId = new URL(giver.url()).searchParams.get('giftId');
     expect(giftId).toBeTruthy();
     const detailPage = currentTaroPage(giver);

@@ -20,7 +20,8 @@ import { seedCatalogue } from '../../scripts/seed';
 import { seedDevUsers } from '../../scripts/seed-dev-users';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
-const H5_DIR = path.join(PROJECT_ROOT, 'dist-h5');
+/** The H5 build under test; E2E_H5_DIR points at another one (e.g. a build made from a scratch copy). */
+const H5_DIR = process.env.E2E_H5_DIR ? path.resolve(process.env.E2E_H5_DIR) : path.join(PROJECT_ROOT, 'dist-h5');
 const FUNCTIONS_DIR = path.join(PROJECT_ROOT, 'cloudfunctions');
 export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, 'test-artifacts', 'screenshots');
 
@@ -68,7 +69,7 @@ export interface E2E {
 /** Fails with the command to run when a build the e2e tests need is missing. */
 export function assertBuildsPresent(): void {
   const missing: string[] = [];
-  if (!existsSync(path.join(H5_DIR, 'index.html'))) missing.push('dist-h5/index.html (the H5 build)');
+  if (!existsSync(path.join(H5_DIR, 'index.html'))) missing.push(`${path.join(H5_DIR, 'index.html')} (the H5 build)`);
   for (const name of listFunctionNames(FUNCTIONS_DIR)) {
     if (!existsSync(path.join(FUNCTIONS_DIR, name, 'index.js'))) missing.push(`cloudfunctions/${name}/index.js`);
   }
@@ -92,15 +93,18 @@ function newestMtime(dir: string): number {
 }
 
 /**
- * True once Taro's router has shown the current page and its slide-in transition ended: the top
- * visible `.taro_page` carries both `taro_page_show` and `taro_page_stationed`, and no other page is
- * half-way (shown but not stationed). Runs in the browser.
+ * True once Taro's router has shown the page of the current URL and its slide-in transition ended: the
+ * top visible `.taro_page` (id = its path + `?stamp=…`) is the URL's page and carries both
+ * `taro_page_show` and `taro_page_stationed`, and no other page is half-way (shown but not
+ * stationed). Runs in the browser.
  */
 function taroPageSettled(): boolean {
   const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_router > .taro_page'));
   const visible = pages.filter((el) => !el.classList.contains('taro_page_shade') && getComputedStyle(el).display !== 'none');
   const top = visible[visible.length - 1];
   if (!top) return false;
+  // '/' shows the first page (pages/index/index) without changing the URL
+  if (window.location.pathname !== '/' && top.id.split('?')[0] !== window.location.pathname) return false;
   const settled = (el: HTMLElement) => el.classList.contains('taro_page_show') && el.classList.contains('taro_page_stationed');
   const moving = pages.some((el) => el.classList.contains('taro_page_show') && !el.classList.contains('taro_page_stationed'));
   return settled(top) && !moving;
@@ -110,6 +114,16 @@ function taroPageSettled(): boolean {
 export async function waitForTaroPage(page: Page, timeout = STEP_TIMEOUT_MS): Promise<void> {
   await page.waitForFunction(taroPageSettled, undefined, { timeout });
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
+/** Waits for the URL (a Taro navigation changes it first) and then for that page to be shown and settled. */
+export async function arriveAt(page: Page, url: RegExp, timeout = STEP_TIMEOUT_MS): Promise<void> {
+  try {
+    await page.waitForURL(url, { timeout });
+  } catch (error) {
+    throw new Error(`expected to arrive at ${url} but the browser stayed at ${page.url()}`, { cause: error });
+  }
+  await waitForTaroPage(page, timeout);
 }
 
 /** Waits until every <img> inside the shown page's viewport has finished loading (or failed). */
@@ -267,14 +281,14 @@ export function useE2E(): E2E {
         } catch (error) {
           const shots = await screenshotEveryTab(contexts, slug(name));
           const tail = log.slice(-30);
-          if (error instanceof Error) {
-            const original = error.message;
-            error.message += `\n\nscreenshots: ${shots.join(', ') || 'none'}`;
-            if (tail.length > 0) error.message += `\nbrowser log (last ${tail.length}):\n${tail.join('\n')}`;
-            // jest prints the stack, which carries the message as it was when the error was made
-            if (error.stack?.includes(original)) error.stack = error.stack.replace(original, error.message);
-          }
-          throw error;
+          if (!(error instanceof Error)) throw error;
+          let extra = `\n\nscreenshots: ${shots.join(', ') || 'none'}`;
+          if (tail.length > 0) extra += `\nbrowser log (last ${tail.length}):\n${tail.join('\n')}`;
+          // One error whose message and stack agree (jest prints parts of both); keep the original frames.
+          const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
+          const wrapped = new Error(`${error.message}${extra}`);
+          wrapped.stack = [`${error.name}: ${wrapped.message}`, ...frames].join('\n');
+          throw wrapped;
         }
       });
     },

@@ -18,7 +18,7 @@ import {
   specTextPattern,
   tabBarItem,
 } from './flows';
-import { useE2E, waitForTaroPage } from './harness';
+import { arriveAt, useE2E } from './harness';
 
 const e2e = useE2E();
 
@@ -56,7 +56,7 @@ describe('the shop', () => {
 
     const name = (await firstCard.locator('.product-card__name').innerText()).trim();
     await firstCard.click();
-    await page.waitForURL(/\/packages\/shop\/pages\/product\/index\?productId=/);
+    await arriveAt(page, /\/packages\/shop\/pages\/product\/index\?productId=/);
     const productPage = currentTaroPage(page);
     await productPage.locator('.product__name').filter({ hasText: exactly(name) }).waitFor();
     expect(await productPage.getByTestId('product-price').innerText()).toMatch(PRICE_TEXT);
@@ -72,7 +72,7 @@ describe('the shop', () => {
 
     // ---- search from the home page
     await currentTaroPage(page).getByTestId('home-search').click();
-    await page.waitForURL(/\/packages\/shop\/pages\/search\/index/);
+    await arriveAt(page, /\/packages\/shop\/pages\/search\/index/);
     const searchPage = currentTaroPage(page);
     await field(searchPage, '搜索商品或分类').fill(product.name);
     await searchPage.getByText('搜索', { exact: true }).click();
@@ -81,7 +81,7 @@ describe('the shop', () => {
     await result.first().click();
 
     // ---- product page: 立即购买 asks for the spec, then goes to 确认订单
-    await page.waitForURL(/\/packages\/shop\/pages\/product\/index\?productId=/);
+    await arriveAt(page, /\/packages\/shop\/pages\/product\/index\?productId=/);
     const productPage = currentTaroPage(page);
     await productPage.locator('.product__name').filter({ hasText: exactly(product.name) }).waitFor();
     await button(productPage.getByTestId('action-bar'), '立即购买').click();
@@ -91,7 +91,7 @@ describe('the shop', () => {
     await button(specPopup, '立即购买').click();
 
     // ---- 确认订单: address form, 提交订单, the cashier
-    await page.waitForURL(/\/packages\/order\/pages\/confirm\/index\?/);
+    await arriveAt(page, /\/packages\/order\/pages\/confirm\/index\?/);
     const confirmPage = currentTaroPage(page);
     await confirmPage.getByTestId('address-form').waitFor();
     await fillAddress(confirmPage, BUYER_ADDRESS);
@@ -102,7 +102,7 @@ describe('the shop', () => {
     await confirmCashier(page);
 
     // ---- the result page, once the payment notification reached the order
-    await page.waitForURL(/\/packages\/order\/pages\/result\/index\?/);
+    await arriveAt(page, /\/packages\/order\/pages\/result\/index\?/);
     const resultPage = currentTaroPage(page).getByTestId('order-result');
     await resultPage.getByText('支付成功', { exact: true }).waitFor();
     expect(await resultPage.innerText()).toContain(formatFen(sku.price));
@@ -110,12 +110,11 @@ describe('the shop', () => {
 
     // ---- 我的 → 待发货: the order is there, with the chosen spec and the price
     await button(resultPage, '继续逛逛').click();
-    await page.waitForURL(/\/pages\/index\/index/);
-    await waitForTaroPage(page);
+    await arriveAt(page, /\/pages\/index\/index/);
     await tabBarItem(page, '我的').click();
-    await page.waitForURL(/\/pages\/mine\/index/);
-    await currentTaroPage(page).getByTestId('mine-orders-pendingShipment').click();
-    await page.waitForURL(/\/packages\/order\/pages\/list\/index/);
+    await arriveAt(page, /\/pages\/mine\/index/);
+    await currentTaroPage(page).getByText('待发货', { exact: true }).click();
+    await arriveAt(page, /\/packages\/order\/pages\/list\/index/);
     const order = currentTaroPage(page).getByTestId('order-card').filter({ hasText: product.name });
     await order.waitFor();
     expect(await order.locator('.order-card__status').innerText()).toBe('待发货');

@@ -29,7 +29,9 @@ describe('礼物状态页（送礼人）', () => {
     expect(screen.getByText('致 小红：')).toBeInTheDocument();
     expect(screen.getByText('—— 小明')).toBeInTheDocument();
     expect(screen.getByTestId('gift-countdown')).toHaveTextContent('02:00:00');
-    expect(screen.getByTestId('gift-share-link')).toHaveTextContent(`http://localhost/packages/gift/pages/receive/index?giftId=g1&token=${TOKEN}`);
+    expect(screen.getByTestId('gift-share-link')).toHaveTextContent(
+      `http://localhost/packages/gift/pages/receive/index?giftId=g1&token=${TOKEN}`,
+    );
     expect(screen.getByTestId('gift-copy-link')).toHaveTextContent('复制链接');
     expect(screen.getByTestId('gift-no-cancel-note')).toHaveTextContent('礼物送出后不能撤回或取消');
     // H5 needs no private-message activity id: shareCard is for weapp only.
@@ -43,15 +45,31 @@ describe('礼物状态页（送礼人）', () => {
     openDetail();
     fireEvent.click(await screen.findByTestId('gift-copy-link'));
     await act(async () => undefined);
-    expect(writeText).toHaveBeenCalledWith(`http://localhost/packages/gift/pages/receive/index?giftId=g1&token=${TOKEN}`);
+    expect(writeText).toHaveBeenCalledWith(
+      `http://localhost/packages/gift/pages/receive/index?giftId=g1&token=${TOKEN}`,
+    );
     expect(screen.getByTestId('gift-copy-result')).toHaveTextContent('链接已复制');
   });
 
   test('accepted: only 「<nickname> 已收下」, never an address even when the answer carries one', async () => {
     const forged = {
-      ...giverView({ status: 'accepted', label: '好友已收下', description: '商家将尽快为好友发货', remainingMs: null, sharePath: null, recipientNickname: '小红' }),
+      ...giverView({
+        status: 'accepted',
+        label: '好友已收下',
+        description: '商家将尽快为好友发货',
+        remainingMs: null,
+        sharePath: null,
+        recipientNickname: '小红',
+      }),
       // what a broken function might leak: none of it may reach the page
-      address: { userName: '李四', telNumber: '13912345678', provinceName: '广东省', cityName: '广州市', countyName: '天河区', detailInfo: '体育西路 100 号' },
+      address: {
+        userName: '李四',
+        telNumber: '13912345678',
+        provinceName: '广东省',
+        cityName: '广州市',
+        countyName: '天河区',
+        detailInfo: '体育西路 100 号',
+      },
       telNumber: '13912345678',
       userName: '李四',
       detailInfo: '体育西路 100 号',
@@ -90,7 +108,13 @@ describe('礼物状态页（送礼人）', () => {
     answer('gift', 'getGift', () => ok(view));
     openDetail();
     await screen.findByTestId('gift-share');
-    view = giverView({ status: 'accepted', label: '好友已收下', remainingMs: null, sharePath: null, recipientNickname: '小红' });
+    view = giverView({
+      status: 'accepted',
+      label: '好友已收下',
+      remainingMs: null,
+      sharePath: null,
+      recipientNickname: '小红',
+    });
     await act(async () => {
       jest.advanceTimersByTime(15_000);
     });
@@ -104,7 +128,11 @@ describe('share card images', () => {
       const png = readFileSync(path.join(__dirname, '../../static/gift-cards', `${style}.png`));
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
       // IHDR: width and height are the first two big-endian words of the first chunk
-      expect({ style, width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({ style, width: 500, height: 400 });
+      expect({ style, width: png.readUInt32BE(16), height: png.readUInt32BE(20) }).toEqual({
+        style,
+        width: 500,
+        height: 400,
+      });
       expect(png.length).toBeLessThan(60 * 1024);
     }
   });

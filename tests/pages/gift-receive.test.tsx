@@ -30,8 +30,21 @@ const acceptedView = () =>
     canRespond: false,
     remainingMs: null,
     skuOptions: [],
-    sku: { productId: 'p-tea', skuId: 'tea-125b', productName: '明前龙井 礼盒装', image: '/static/products/tea-1.svg', specs: { 规格: '125g 纸袋' } },
-    myAddress: { userName: '李四', telNumber: '13912345678', provinceName: '广东省', cityName: '广州市', countyName: '天河区', detailInfo: '体育西路 100 号' },
+    sku: {
+      productId: 'p-tea',
+      skuId: 'tea-125b',
+      productName: '明前龙井 礼盒装',
+      image: '/static/products/tea-1.svg',
+      specs: { 规格: '125g 纸袋' },
+    },
+    myAddress: {
+      userName: '李四',
+      telNumber: '13912345678',
+      provinceName: '广东省',
+      cityName: '广州市',
+      countyName: '天河区',
+      detailInfo: '体育西路 100 号',
+    },
   });
 
 describe('收礼页', () => {
@@ -134,13 +147,24 @@ describe('收礼页', () => {
       giftId: 'g1',
       token: TOKEN,
       skuId: 'tea-125b',
-      address: { userName: '李四', telNumber: '13912345678', provinceName: '广东省', cityName: '广州市', countyName: '天河区', detailInfo: '体育西路 100 号' },
+      address: {
+        userName: '李四',
+        telNumber: '13912345678',
+        provinceName: '广东省',
+        cityName: '广州市',
+        countyName: '天河区',
+        detailInfo: '体育西路 100 号',
+      },
     });
   });
 
   test('a refused SKU switch keeps the form and shows the message', async () => {
     answer('gift', 'openGift', () => ok(recipientView()));
-    answer('gift', 'acceptGift', () => ({ ok: false, code: GiftErrors.SKU_SWITCH_NOT_ALLOWED.code, message: '该规格已售罄' }));
+    answer('gift', 'acceptGift', () => ({
+      ok: false,
+      code: GiftErrors.SKU_SWITCH_NOT_ALLOWED.code,
+      message: '该规格已售罄',
+    }));
     openReceive();
     await screen.findByText('确认收下');
     fillAddress();
@@ -154,7 +178,15 @@ describe('收礼页', () => {
   test('婉拒 asks first; 确认婉拒 declines', async () => {
     answer('gift', 'openGift', () => ok(recipientView()));
     answer('gift', 'declineGift', () =>
-      ok(recipientView({ status: 'declined', label: '你已婉拒', respondedByMe: true, canRespond: false, remainingMs: null })),
+      ok(
+        recipientView({
+          status: 'declined',
+          label: '你已婉拒',
+          respondedByMe: true,
+          canRespond: false,
+          remainingMs: null,
+        }),
+      ),
     );
     openReceive();
     await screen.findByText('确认收下');

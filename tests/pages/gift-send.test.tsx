@@ -1,5 +1,6 @@
 import './shop/nutui';
-import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { countChars } from '../../src/domain/address';
 import GiftSendPage from '../../src/packages/gift/pages/send/index';
 import { ok } from '../../src/domain/result';
 import { pay } from '../../src/platform/payment';
@@ -31,12 +32,22 @@ const openSend = async () => {
   openRoute('/packages/gift/pages/send/index', { productId: 'p-tea', skuId: 'tea-125' });
   render(<GiftSendPage />);
   await screen.findAllByPlaceholderText(GREETING);
-  // Taro's textarea is a web component that starts listening once it has loaded: type until it counts.
-  await waitFor(() => {
-    type(GREETING, '试');
-    expect(counter()).toHaveTextContent('1/100');
-  });
-  type(GREETING, '');
+};
+
+/**
+ * Taro's textarea is a Stencil web component that handles input only once it has loaded, some ticks
+ * after the first render: type until the page's counter follows (a few tries at most).
+ */
+const typeGreeting = async (value: string) => {
+  const expected = `${countChars(value.trim())}/100`;
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    type(GREETING, value);
+    await act(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    });
+    if (counter().textContent?.includes(expected)) return;
+  }
+  throw new Error(`the greeting field did not take ${JSON.stringify(value)}`);
 };
 
 describe('送给朋友', () => {
@@ -48,12 +59,12 @@ describe('送给朋友', () => {
   test('the greeting counter counts characters (code points) live, up to 100', async () => {
     await openSend();
     expect(counter()).toHaveTextContent('0/100');
-    type(GREETING, '生日快乐😀');
+    await typeGreeting('生日快乐😀');
     // '😀' is two UTF-16 units but one character, as the server counts
     expect(counter()).toHaveTextContent('5/100');
-    type(GREETING, '  好  ');
+    await typeGreeting('  好  ');
     expect(counter()).toHaveTextContent('1/100');
-    type(GREETING, '字'.repeat(100));
+    await typeGreeting('字'.repeat(100));
     expect(counter()).toHaveTextContent('100/100');
     expect(screen.queryByTestId('gift-send-error')).toBeNull();
     expect(isDisabled(submit())).toBe(false);
@@ -61,7 +72,7 @@ describe('送给朋友', () => {
 
   test('101 characters: the counter turns red, the rule’s message shows and 支付并送出 is disabled', async () => {
     await openSend();
-    type(GREETING, '😀'.repeat(101));
+    await typeGreeting('😀'.repeat(101));
     expect(counter()).toHaveTextContent('101/100');
     expect(counter().className).toContain('gift-send__counter--over');
     expect(screen.getByTestId('gift-send-error')).toHaveTextContent('赠言不能超过100个字（当前101个字）');
@@ -71,7 +82,7 @@ describe('送给朋友', () => {
 
   test('a blank greeting is refused on 支付并送出 without calling the function', async () => {
     await openSend();
-    type(GREETING, ' \u3000\u200b ');
+    await typeGreeting(' \u3000\u200b ');
     fireEvent.click(submit());
     expect(await screen.findByTestId('gift-send-error')).toHaveTextContent('请填写赠言');
     expect(calls.some((call) => call.event.action === 'createGift')).toBe(false);
@@ -79,7 +90,7 @@ describe('送给朋友', () => {
 
   test('recipient name and signature are limited to 10 characters', async () => {
     await openSend();
-    type(GREETING, '生日快乐');
+    await typeGreeting('生日快乐');
     type('选填，最多10个字，如：小红', '一二三四五六七八九十十');
     expect(screen.getByTestId('gift-send-error')).toHaveTextContent('收礼人称呼不能超过10个字');
     type('选填，最多10个字，如：小红', '小红');
@@ -89,7 +100,9 @@ describe('送给朋友', () => {
 
   test('SKUs above ¥10,000 are not offered, with the reason', async () => {
     await openSend();
-    expect(screen.getByTestId('gift-blocked-sku')).toHaveTextContent('规格：金罐典藏（¥12800.00）不可送礼：单价超过¥10,000的商品不支持送礼');
+    expect(screen.getByTestId('gift-blocked-sku')).toHaveTextContent(
+      '规格：金罐典藏（¥12800.00）不可送礼：单价超过¥10,000的商品不支持送礼',
+    );
     const options = screen.getAllByTestId('spec-option').map((option) => option.textContent);
     expect(options).toEqual(['125g 罐装', '250g 礼盒售罄']);
     // quantity is fixed at one: no stepper
@@ -99,10 +112,13 @@ describe('送给朋友', () => {
   test('支付并送出 creates the gift with the card, pays, and opens the gift page', async () => {
     answer('gift', 'createGift', () => ok(created));
     await openSend();
-    type(GREETING, '生日快乐');
+    await typeGreeting('生日快乐');
     type('选填，最多10个字，如：小红', '小红');
     fireEvent.click(screen.getByTestId('card-style-birthday'));
-    expect(screen.getByTestId('gift-card-preview').querySelector('[data-style]')).toHaveAttribute('data-style', 'birthday');
+    expect(screen.getByTestId('gift-card-preview').querySelector('[data-style]')).toHaveAttribute(
+      'data-style',
+      'birthday',
+    );
     await act(async () => {
       fireEvent.click(submit());
     });
@@ -121,7 +137,7 @@ describe('送给朋友', () => {
     answer('gift', 'createGift', () => ok(created));
     jest.mocked(pay).mockResolvedValueOnce('cancelled');
     await openSend();
-    type(GREETING, '生日快乐');
+    await typeGreeting('生日快乐');
     await act(async () => {
       fireEvent.click(submit());
     });
@@ -142,7 +158,7 @@ describe('送给朋友', () => {
   ])('a createGift refusal %s is shown with its message', async (code, message) => {
     answer('gift', 'createGift', () => ({ ok: false, code, message }));
     await openSend();
-    type(GREETING, '生日快乐');
+    await typeGreeting('生日快乐');
     await act(async () => {
       fireEvent.click(submit());
     });
@@ -154,7 +170,11 @@ describe('送给朋友', () => {
 
   test('a product that cannot be gifted says why and offers no form', async () => {
     answer('shop', 'getProduct', () =>
-      ok({ ...teaSet, giftable: false, giftBlockedReason: { code: 'GIFT.CATEGORY_NOT_GIFTABLE', message: '珠宝首饰、教育培训类商品不支持送礼' } }),
+      ok({
+        ...teaSet,
+        giftable: false,
+        giftBlockedReason: { code: 'GIFT.CATEGORY_NOT_GIFTABLE', message: '珠宝首饰、教育培训类商品不支持送礼' },
+      }),
     );
     openRoute('/packages/gift/pages/send/index', { productId: 'p-ring' });
     render(<GiftSendPage />);

@@ -147,7 +147,9 @@ export default function GiftsPage() {
             还没有收到礼物，收下好友的礼物后会显示在这里
           </View>
         )}
-        {role === 'sent' && sent.kind === 'ready' && sent.items.map((gift) => <SentGift key={gift.giftId} gift={gift} />)}
+        {role === 'sent' &&
+          sent.kind === 'ready' &&
+          sent.items.map((gift) => <SentGift key={gift.giftId} gift={gift} />)}
         {role === 'received' &&
           received.kind === 'ready' &&
           received.items.map((gift) => <ReceivedGift key={gift.giftId} gift={gift} />)}
