@@ -7,12 +7,20 @@ export default defineAppConfig({
   // Main package: the three tab pages only. Everything else lives in subpackages (size budget).
   pages: ['pages/index/index', 'pages/gifts/index', 'pages/mine/index'],
   subPackages: [
-    { root: 'packages/shop', pages: ['pages/product/index'] },
+    { root: 'packages/shop', pages: ['pages/product/index', 'pages/category/index', 'pages/search/index'] },
+    // 买给自己: confirm, pay result, my orders and an order's detail.
+    {
+      root: 'packages/order',
+      pages: ['pages/confirm/index', 'pages/result/index', 'pages/list/index', 'pages/detail/index'],
+    },
     // 送礼物: the send page, the giver's status page, and the page the chat card opens.
     { root: 'packages/gift', pages: ['pages/send/index', 'pages/detail/index', 'pages/receive/index'] },
   ],
-  // The home page leads to products: fetch the shop subpackage while the user browses.
-  preloadRule: { 'pages/index/index': { network: 'all', packages: ['packages/shop'] } },
+  // The home page leads to products, 我的 to orders: fetch those subpackages while the user looks around.
+  preloadRule: {
+    'pages/index/index': { network: 'all', packages: ['packages/shop'] },
+    'pages/mine/index': { network: 'all', packages: ['packages/order'] },
+  },
   window: {
     navigationBarTitleText: '礼物商城',
     navigationBarBackgroundColor: '#ffffff',

@@ -74,7 +74,7 @@ export function AddressForm({ value, submitText = '保存地址', submitting = f
     );
   const edit = (patch: Partial<AddressDraft>) => setDraft((previous) => ({ ...previous, ...patch }));
 
-  const useWechatAddress = async () => {
+  const fillFromWechatAddress = async () => {
     const chosen = await chooseWechatAddress();
     if (!chosen) return;
     setDraft(draftFrom(chosen));
@@ -95,7 +95,7 @@ export function AddressForm({ value, submitText = '保存地址', submitting = f
           fill='outline'
           type='success'
           block
-          onClick={() => void useWechatAddress()}
+          onClick={() => void fillFromWechatAddress()}
         >
           使用微信收货地址
         </Button>

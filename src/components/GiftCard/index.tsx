@@ -28,7 +28,7 @@ export function GiftCard({ card, product, placeholder = '' }: Props) {
           <Text className='gift-card__motto' style={{ color: palette.accent }}>
             {palette.motto}
           </Text>
-          <Text className='gift-card__style'>{card.cardStyleName}</Text>
+          {card.cardStyleName !== palette.motto && <Text className='gift-card__style'>{card.cardStyleName}</Text>}
         </View>
         {card.recipientName && <View className='gift-card__to'>致 {card.recipientName}：</View>}
         <View

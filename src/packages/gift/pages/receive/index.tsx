@@ -10,6 +10,7 @@ import { GiftCard } from '../../../../components/GiftCard';
 import { PageState } from '../../../../components/PageState';
 import type { Address } from '../../../../domain/address';
 import { lastUsedAddress, rememberAddress } from '../../../../platform/address';
+import { openGiftDetail } from '../../../../platform/giftNavigation';
 import { useRouter } from '../../../../platform/lifecycle';
 import { Routes, switchToTab } from '../../../../platform/navigation';
 import { acceptGift, declineGift, openGift, type RecipientGiftPageView } from '../../../../services/gift';
@@ -127,6 +128,11 @@ export default function GiftReceivePage() {
         </View>
         <GiftCard card={gift.card} product={gift.product} />
         <View className='gift-receive__status'>当前状态：{gift.label}</View>
+        <View className='gift-receive__status'>
+          <Text className='gift-receive__link' onClick={() => void openGiftDetail(gift.giftId)}>
+            查看礼物状态
+          </Text>
+        </View>
       </View>
     );
   }

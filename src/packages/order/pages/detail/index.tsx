@@ -13,10 +13,11 @@ import './index.scss';
 type LoadState = { kind: 'loading' } | { kind: 'ready'; order: OrderCardView } | { kind: 'failed'; message: string };
 
 const pad = (value: number) => String(value).padStart(2, '0');
-/** '2026-11-25 14:03' in the phone's time zone (WeChat users in China: UTC+8). */
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+/** '2026-11-25 14:03' in Beijing time (the shop's and the order number's time zone), whatever the phone's. */
 const formatTime = (epochMs: number): string => {
-  const date = new Date(epochMs);
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const date = new Date(epochMs + BEIJING_OFFSET_MS);
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
 };
 
 const CANCEL_REASONS: Record<string, string> = {
@@ -112,7 +113,7 @@ export default function OrderDetailPage() {
         </View>
         <View className='order-card__line'>
           <Text>{order.paidAt ? '实付款' : '应付款'}</Text>
-          <Text className='order-card__value price'>{order.totalText}</Text>
+          <Text className='order-card__value order-card__value--price'>{order.totalText}</Text>
         </View>
       </View>
 

@@ -2,6 +2,7 @@ import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import Popup from '@nutui/nutui-react-taro/dist/es/packages/popup';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/style.css';
 import { useCallback, useEffect, useState } from 'react';
 import { SpecSelector, type SpecChoice } from '../../../../components/SpecSelector';

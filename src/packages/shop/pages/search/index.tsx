@@ -43,7 +43,6 @@ export default function SearchPage() {
           placeholder='搜索商品或分类'
           shape='round'
           maxLength={KEYWORD_MAX}
-          autoFocus={!initial}
           onChange={(value) => setText(value)}
           onSearch={search}
           onClear={() => {
