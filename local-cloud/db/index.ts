@@ -274,6 +274,8 @@ export class Database {
     return this.storage.atomically(() => insertDocs(this.directSource(), collection, docs)) as string[];
   }
 
+  // Schemaless documents for seeds, tests and the bench: each caller states the shape it expects.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   find(collection: string, query: object = {}, options: FindOptions = {}): any[] {
     return this.storage.scan(collection, query as Doc, { order: options.orderBy ?? [], skip: options.skip, limit: options.limit }).rows.map((row) => row.doc);
   }

@@ -40,7 +40,7 @@ beforeAll(async () => {
     SCF_NAMESPACE: 'local',
     SILENCE: 'true',
   });
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+   
   cloud = require('wx-server-sdk');
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
 });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import readline from 'node:readline';
 import type { InvocationContext, InvocationSource } from '../services';
-import { FunctionRegistry, type FunctionDeployment } from './functions';
+import { type FunctionRegistry, type FunctionDeployment } from './functions';
 import { FunctionInvocationError, functionNotFound } from './errors';
 
 export { FunctionRegistry } from './functions';

@@ -3,7 +3,7 @@
  * sentence naming the field, e.g. '参数错误：limit 不能大于 50' or '参数错误：缺少 productId'. Only the first issue is reported:
  * the client fixes one thing at a time and the message stays readable on a phone.
  */
-import * as z from 'zod';
+import type * as z from 'zod';
 import { CommonErrors, failWith } from './errors';
 import { ok, type Fail, type Result } from './result';
 

@@ -12,8 +12,9 @@ export const Routes = {
   orderResult: '/packages/order/pages/result/index',
   orderList: '/packages/order/pages/list/index',
   orderDetail: '/packages/order/pages/detail/index',
-  /** built by the gift pages (packages/gift) */
   giftSend: '/packages/gift/pages/send/index',
+  giftDetail: '/packages/gift/pages/detail/index',
+  giftReceive: '/packages/gift/pages/receive/index',
 } as const;
 
 type TabRoute = (typeof Routes)['home' | 'gifts' | 'mine'];
@@ -40,6 +41,12 @@ export const redirectTo = (
 ): Promise<unknown> => Taro.redirectTo({ url: withQuery(route, query) });
 
 export const openProduct = (productId: string): Promise<unknown> => navigateTo(Routes.product, { productId });
+
+/** The giver's status page of a gift. */
+export const openGiftDetail = (giftId: string): Promise<unknown> => navigateTo(Routes.giftDetail, { giftId });
+
+/** After paying: the status page takes the send page's place (back goes to the product). */
+export const replaceWithGiftDetail = (giftId: string): Promise<unknown> => redirectTo(Routes.giftDetail, { giftId });
 
 export const switchToTab = (tab: TabRoute): Promise<unknown> => Taro.switchTab({ url: tab });
 

@@ -4,12 +4,15 @@ import { countChars } from '../../src/domain/address';
 import GiftSendPage from '../../src/packages/gift/pages/send/index';
 import { ok } from '../../src/domain/result';
 import { pay } from '../../src/platform/payment';
-import { replaceWithGiftDetail } from '../../src/platform/giftNavigation';
+import { replaceWithGiftDetail } from '../../src/platform/navigation';
 import { answer, calls } from './support/gateway';
 import { openRoute, teaSet } from './gift-support/fixtures';
 
 jest.mock('../../src/platform/payment', () => ({ pay: jest.fn(async () => 'paid') }));
-jest.mock('../../src/platform/giftNavigation', () => ({ replaceWithGiftDetail: jest.fn(async () => undefined) }));
+jest.mock('../../src/platform/navigation', () => ({
+  ...jest.requireActual<object>('../../src/platform/navigation'),
+  replaceWithGiftDetail: jest.fn(async () => undefined),
+}));
 
 const GREETING = '写下你想对好友说的话（最多100字）';
 // Taro's textarea repeats the placeholder on its host element: type into the innermost field.

@@ -1,11 +1,14 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import GiftsPage from '../../src/pages/gifts/index';
 import { ok } from '../../src/domain/result';
-import { openGiftDetail } from '../../src/platform/giftNavigation';
+import { openGiftDetail } from '../../src/platform/navigation';
 import { answer, calls } from './support/gateway';
 import { giverView, recipientView } from './gift-support/fixtures';
 
-jest.mock('../../src/platform/giftNavigation', () => ({ openGiftDetail: jest.fn(async () => undefined) }));
+jest.mock('../../src/platform/navigation', () => ({
+  ...jest.requireActual<object>('../../src/platform/navigation'),
+  openGiftDetail: jest.fn(async () => undefined),
+}));
 
 // The tab loads on show: Taro's useDidShow does not fire in a bare render, so the page is shown by hand.
 jest.mock('../../src/platform/lifecycle', () => ({

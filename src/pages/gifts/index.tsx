@@ -6,7 +6,7 @@ import { PageState } from '../../components/PageState';
 import { GIFT_MAX_UNIT_PRICE_FEN, GIFT_TTL_MS } from '../../domain/gift/rules';
 import { formatFen } from '../../domain/money';
 import type { Result } from '../../domain/result';
-import { openGiftDetail } from '../../platform/giftNavigation';
+import { openGiftDetail } from '../../platform/navigation';
 import { useDidShow } from '../../platform/lifecycle';
 import { Routes, switchToTab } from '../../platform/navigation';
 import {

@@ -1,6 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import { navigateTo, Routes } from '../../platform/navigation';
+import { useState } from 'react';
+import { useDidShow } from '../../platform/lifecycle';
+import { navigateTo, Routes, switchToTab } from '../../platform/navigation';
 import { ORDER_TABS } from '../../services/order';
+import { DEFAULT_NICKNAME, getProfile } from '../../services/user';
 import './index.scss';
 
 // 我的 shows the status entries; 全部 is the header link.
@@ -8,12 +11,21 @@ const statusEntries = ORDER_TABS.filter((tab) => tab.status !== undefined);
 
 /** 我的: who is signed in and the entries to my orders by status. */
 export default function MinePage() {
+  const [nickname, setNickname] = useState(DEFAULT_NICKNAME);
+  useDidShow(() => {
+    void getProfile().then((answer) => {
+      if (answer.ok) setNickname(answer.data.nickname);
+    });
+  });
+
   return (
     <View className='mine'>
       <View className='mine__user'>
         <View className='mine__avatar'>礼</View>
         <View>
-          <View className='mine__name'>微信用户</View>
+          <View className='mine__name' data-testid='mine-nickname'>
+            {nickname}
+          </View>
           <View className='mine__hint'>已通过微信身份登录，无需注册</View>
         </View>
       </View>
@@ -39,6 +51,13 @@ export default function MinePage() {
               {entry.title}
             </View>
           ))}
+        </View>
+      </View>
+
+      <View className='mine__card'>
+        <View className='mine__card-header' onClick={() => void switchToTab(Routes.gifts)} data-testid='mine-gifts'>
+          <Text className='mine__heading'>我的礼物</Text>
+          <Text className='mine__more'>我送出的 · 我收到的 ›</Text>
         </View>
       </View>
     </View>

@@ -10,7 +10,7 @@ import { GiftCard } from '../../../../components/GiftCard';
 import { PageState } from '../../../../components/PageState';
 import type { Address } from '../../../../domain/address';
 import { lastUsedAddress, rememberAddress } from '../../../../platform/address';
-import { openGiftDetail } from '../../../../platform/giftNavigation';
+import { openGiftDetail } from '../../../../platform/navigation';
 import { useRouter } from '../../../../platform/lifecycle';
 import { Routes, switchToTab } from '../../../../platform/navigation';
 import { acceptGift, declineGift, openGift, type RecipientGiftPageView } from '../../../../services/gift';

@@ -25,7 +25,7 @@ import {
 import { formatFen } from '../../../../domain/money';
 import { giftEligibility } from '../../../../domain/product/gift';
 import { pay } from '../../../../platform/payment';
-import { replaceWithGiftDetail } from '../../../../platform/giftNavigation';
+import { replaceWithGiftDetail } from '../../../../platform/navigation';
 import { useRouter } from '../../../../platform/lifecycle';
 import { createGift, type GiftDraft } from '../../../../services/gift';
 import { getProduct, type ProductDetailView } from '../../../../services/shop';
