@@ -42,7 +42,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     copy: { patterns: [], options: {} },
     framework: 'react',
-    compiler: 'webpack5',
+    // Taro's dependency prebundling crashes the H5 dev server here (webpack-virtual-modules:
+    // `_writeVirtualFile is not a function`); builds are fast enough without it.
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
     // Persistent cache off: builds are ~10 s here and a stale cache across branches costs more.
     cache: { enable: false },
     mini: {
