@@ -3,11 +3,15 @@
  * with `concurrency` callers, against calling the same exports.main in this process with the same
  * concurrency (its SDK calls still go to the same local cloud). The lead wires `npm run bench`.
  */
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { promisify } from 'node:util';
 import { startLocalCloud, type LocalCloud } from './index';
+
+const execFileAsync = promisify(execFile);
 import { LOCAL_APPID, LOCAL_ENV } from './runtime';
 
 export interface BenchOptions {
@@ -59,17 +63,15 @@ export async function benchGateway(options: BenchOptions): Promise<BenchResult> 
     }));
 
   try {
-    const gatewayCall = async () => {
-      const response = await fetch(`${cloud.url}/functions/${encodeURIComponent(options.name)}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-wx-openid': openid },
-        body: JSON.stringify(options.event),
-      });
-      const text = await response.text();
-      if (response.status !== 200) throw new Error(`gateway ${response.status}: ${text}`);
+    const gatewayLatencies = async (total: number): Promise<number[]> => {
+      const { stdout } = await execFileAsync(process.execPath, [
+        path.join(__dirname, 'bench-caller.cjs'),
+        JSON.stringify({ url: cloud.url, name: options.name, event: options.event, openid, total, concurrency }),
+      ], { maxBuffer: 64 * 1024 * 1024 });
+      return JSON.parse(stdout) as number[];
     };
-    await runConcurrently(warmup, concurrency, gatewayCall);
-    const gateway = summarize(await runConcurrently(requests, concurrency, gatewayCall));
+    await gatewayLatencies(warmup);
+    const gateway = summarize(await gatewayLatencies(requests));
 
     const { main, restoreEnv } = loadInProcess(functionsDir, options.name, cloud.url, openid);
     let inProcess: LatencySummary;
