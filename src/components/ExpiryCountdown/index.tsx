@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { formatRemaining } from './format';
 import type { ExpiryCountdownProps } from './props';
+import './index.scss';
 
 /**
  * H5 (and tests): the same countdown as the native weapp component, in React, since H5 cannot run

@@ -5,7 +5,7 @@ import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/style.css';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { GiftCard } from '../../../../components/GiftCard';
 import { GiftCardStylePicker } from '../../../../components/GiftCardStylePicker';
 import { GiftNicknamePrompt } from '../../../../components/GiftNicknamePrompt';
@@ -28,11 +28,9 @@ import { pay } from '../../../../platform/payment';
 import { replaceWithGiftDetail } from '../../../../platform/navigation';
 import { useRouter } from '../../../../platform/lifecycle';
 import { createGift, type GiftDraft } from '../../../../services/gift';
-import { getProduct, type ProductDetailView } from '../../../../services/shop';
+import { useProductDetail } from '../../../../services/useProductDetail';
 import './index.scss';
 
-type LoadState =
-  { kind: 'loading' } | { kind: 'ready'; product: ProductDetailView } | { kind: 'failed'; message: string };
 
 interface SendProblem {
   code: string;
@@ -52,7 +50,7 @@ const draftKeyOf = (draft: GiftDraft): string =>
 /** 送给朋友: choose the SKU (one item), write the card, pay; then the gift's status page. */
 export default function GiftSendPage() {
   const { productId = '', skuId: initialSkuId } = useRouter().params;
-  const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  const { state, reload: load } = useProductDetail(productId);
   const [sku, setSku] = useState<Sku | null>(null);
   const [greeting, setGreeting] = useState('');
   const [recipientName, setRecipientName] = useState('');
@@ -62,19 +60,7 @@ export default function GiftSendPage() {
   const [problem, setProblem] = useState<SendProblem | null>(null);
   const pending = useRef<PendingGift | null>(null);
 
-  const load = useCallback(async () => {
-    if (!productId) {
-      setState({ kind: 'failed', message: '商品不存在' });
-      return;
-    }
-    setState({ kind: 'loading' });
-    const answer = await getProduct(productId);
-    setState(answer.ok ? { kind: 'ready', product: answer.data } : { kind: 'failed', message: answer.message });
-  }, [productId]);
 
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const product = state.kind === 'ready' ? state.product : null;
   // Only SKUs that may be gifted go into the picker; the others are listed with the reason.

@@ -4,7 +4,7 @@ import Popup from '@nutui/nutui-react-taro/dist/es/packages/popup';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/style.css';
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { SpecSelector, type SpecChoice } from '../../../../components/SpecSelector';
 import { StateView } from '../../../../components/StateView';
 import { totalStock } from '../../../../domain/product/specs';
@@ -12,11 +12,10 @@ import { enableShareMenu } from '../../../../platform/share';
 import { previewImages, showToast } from '../../../../platform/feedback';
 import { useRouter, useShareAppMessage } from '../../../../platform/lifecycle';
 import { navigateTo, Routes, withQuery } from '../../../../platform/navigation';
-import { getProduct, type ProductDetailView, type SkuView } from '../../../../services/shop';
+import type { SkuView } from '../../../../services/shop';
+import { useProductDetail } from '../../../../services/useProductDetail';
 import './index.scss';
 
-type LoadState =
-  { kind: 'loading' } | { kind: 'ready'; product: ProductDetailView } | { kind: 'failed'; message: string };
 
 /** What the spec popup was opened for: its confirm button does that. */
 type Intent = 'buy' | 'gift' | 'choose';
@@ -29,24 +28,14 @@ const EMPTY_CHOICE: SpecChoice<SkuView> = { sku: null, quantity: 1, missingSpecs
  */
 export default function ProductPage() {
   const productId = useRouter().params.productId ?? '';
-  const [state, setState] = useState<LoadState>({ kind: 'loading' });
+  const { state, reload: load } = useProductDetail(productId);
   const [choice, setChoice] = useState<SpecChoice<SkuView>>(EMPTY_CHOICE);
   const [popup, setPopup] = useState<Intent | null>(null);
 
-  const load = useCallback(async () => {
-    if (!productId) {
-      setState({ kind: 'failed', message: '商品不存在' });
-      return;
-    }
-    setState({ kind: 'loading' });
-    const answer = await getProduct(productId);
-    setState(answer.ok ? { kind: 'ready', product: answer.data } : { kind: 'failed', message: answer.message });
-  }, [productId]);
 
   useEffect(() => {
-    void load();
     enableShareMenu();
-  }, [load]);
+  }, []);
 
   useShareAppMessage(() => {
     const product = state.kind === 'ready' ? state.product : undefined;
