@@ -88,6 +88,18 @@ export function isDuplicateError(error: unknown): boolean {
 
 export class Storage {
   readonly sqlite: BetterSqlite3.Database;
+  /** Prepared once per SQL text: preparing on every query was the gateway's largest database cost. */
+  private readonly statements = new Map<string, BetterSqlite3.Statement>();
+
+  private statement(sql: string): BetterSqlite3.Statement {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      if (this.statements.size >= 1000) this.statements.clear(); // query shapes vary: keep it bounded
+      prepared = this.sqlite.prepare(sql);
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
+  }
   private readonly collections = new Map<string, CollectionState>();
   private readonly specsByCollection = new Map<string, IndexSpec[]>();
   private version = 0;
@@ -221,7 +233,7 @@ export class Storage {
   getRow(collection: string, idKey: string): StoredRow | undefined {
     const state = this.collections.get(collection);
     if (!state) return undefined;
-    const row = this.sqlite.prepare(`SELECT seq, id, doc, version FROM ${state.table} WHERE id = ?`).get(idKey) as RawRow | undefined;
+    const row = this.statement(`SELECT seq, id, doc, version FROM ${state.table} WHERE id = ?`).get(idKey) as RawRow | undefined;
     return row ? toStoredRow(row) : undefined;
   }
 
@@ -233,7 +245,7 @@ export class Storage {
     const state = this.state(collection);
     this.atomically(() => {
       try {
-        this.sqlite.prepare(`INSERT INTO ${state.table} (id, doc, version) VALUES (?, ?, ?)`).run(idKeyOf(doc._id), encodeStored(doc), this.nextVersion());
+        this.statement(`INSERT INTO ${state.table} (id, doc, version) VALUES (?, ?, ?)`).run(idKeyOf(doc._id), encodeStored(doc), this.nextVersion());
       } catch (error) {
         throw this.duplicateError(state, error, doc);
       }
@@ -246,7 +258,7 @@ export class Storage {
     const state = this.state(collection);
     this.atomically(() => {
       try {
-        this.sqlite.prepare(`UPDATE ${state.table} SET doc = ?, version = ? WHERE id = ?`).run(encodeStored(doc), this.nextVersion(), idKeyOf(doc._id));
+        this.statement(`UPDATE ${state.table} SET doc = ?, version = ? WHERE id = ?`).run(encodeStored(doc), this.nextVersion(), idKeyOf(doc._id));
       } catch (error) {
         throw this.duplicateError(state, error, doc);
       }
@@ -256,13 +268,13 @@ export class Storage {
 
   deleteRow(collection: string, idKey: string): void {
     const state = this.state(collection);
-    this.sqlite.prepare(`DELETE FROM ${state.table} WHERE id = ?`).run(idKey);
+    this.statement(`DELETE FROM ${state.table} WHERE id = ?`).run(idKey);
   }
 
   countAll(collection: string): number {
     const state = this.collections.get(collection);
     if (!state) return 0;
-    return (this.sqlite.prepare(`SELECT COUNT(*) AS n FROM ${state.table}`).get() as { n: number }).n;
+    return (this.statement(`SELECT COUNT(*) AS n FROM ${state.table}`).get() as { n: number }).n;
   }
 
   /**
@@ -293,7 +305,7 @@ export class Storage {
     if (order.length === 0 || plan.orderPushed) {
       // SQL order is the final order: stream and stop as soon as the page is full.
       let skipped = 0;
-      for (const raw of this.sqlite.prepare(sql).iterate(...plan.params) as Iterable<RawRow>) {
+      for (const raw of this.statement(sql).iterate(...plan.params) as Iterable<RawRow>) {
         rowsExamined += 1;
         const row = toStoredRow(raw);
         if (!query.test(row.doc)) continue;
@@ -307,7 +319,7 @@ export class Storage {
       return { rows, rowsExamined, indexName: plan.indexName };
     }
     const matches: StoredRow[] = [];
-    for (const raw of this.sqlite.prepare(sql).iterate(...plan.params) as Iterable<RawRow>) {
+    for (const raw of this.statement(sql).iterate(...plan.params) as Iterable<RawRow>) {
       rowsExamined += 1;
       const row = toStoredRow(raw);
       if (query.test(row.doc)) matches.push(row);
