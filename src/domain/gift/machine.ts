@@ -104,6 +104,9 @@ const RECIPIENT_REFUSALS: { readonly [S in GiftStatus]?: ErrorSpec } = {
   refundedOnDecline: GiftErrors.DECLINED,
 };
 
+/** The refusal a recipient meets for a gift in `status` (undefined while it is waiting). */
+export const recipientRefusalOf = (status: GiftStatus): ErrorSpec | undefined => RECIPIENT_REFUSALS[status];
+
 const PAID_STATUSES = GIFT_STATUSES.filter((s) => s !== 'pendingPayment' && s !== 'cancelled');
 const eachPaid = (spec: ErrorSpec): { readonly [S in GiftStatus]?: ErrorSpec } =>
   Object.fromEntries(PAID_STATUSES.map((status) => [status, spec]));

@@ -4,7 +4,7 @@
  * headline and a stable test id, so people and e2e tests can tell them apart.
  */
 import { GiftErrors } from '../../domain/gift/errors';
-import type { GiftStatus } from '../../domain/gift/machine';
+import { recipientRefusalOf, type GiftStatus } from '../../domain/gift/machine';
 import type { RecipientGiftPageView } from '../../services/gift';
 
 export type RecipientRefusal = 'invalid' | 'taken' | 'expired' | 'declined' | 'own' | 'cancelled' | 'unpaid';
@@ -43,25 +43,10 @@ export function refusalOfCode(code: string): RecipientRefusal | null {
   }
 }
 
+/** The domain says which refusal a status means (one table in gift/machine.ts); the page only words it. */
 const refusalOfStatus = (status: GiftStatus): RecipientRefusal | null => {
-  switch (status) {
-    case 'pendingPayment':
-      return 'unpaid';
-    case 'accepted':
-      return 'taken';
-    case 'expired':
-    case 'refundingOnExpiry':
-    case 'refundedOnExpiry':
-      return 'expired';
-    case 'cancelled':
-      return 'cancelled';
-    case 'declined':
-    case 'refundingOnDecline':
-    case 'refundedOnDecline':
-      return 'declined';
-    case 'waiting':
-      return null;
-  }
+  const refusal = recipientRefusalOf(status);
+  return refusal ? refusalOfCode(refusal.code) : null;
 };
 
 export type ReceiveView =
