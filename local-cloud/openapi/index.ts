@@ -9,6 +9,7 @@ import type { CloudServices, InvocationContext } from '../services';
 import { SystemCollection, type StoredDocument } from '../pay/store';
 import { decodeOpenApiRequest, encodeOpenApiResponse } from '../wire/openapi-protobuf';
 import { tcbErrorReply, type WireReply } from '../wire/reply';
+import { describe } from '../describe';
 
 export const SUBSCRIBE_MESSAGES_COLLECTION = '_local_subscribe_messages';
 export const DELAYED_TASKS_COLLECTION = '_local_delayed_tasks';
@@ -129,15 +130,6 @@ function dataValueProblem(type: string, value: string): string | null {
 
 const MINIPROGRAM_STATES = new Set(['developer', 'trial', 'formal']);
 const LANGS = new Set(['zh_CN', 'en_US', 'zh_HK', 'zh_TW']);
-
-function describe(value: unknown): string {
-  if (value instanceof Error) return `${value.name}: ${value.message}`;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
-}
 
 export class OpenApi {
   private readonly messages: SystemCollection<SentMessage>;

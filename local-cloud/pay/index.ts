@@ -10,6 +10,7 @@ import { decodeApiOptions } from '../wire/openapi-protobuf';
 import { tcbErrorReply, type WireReply } from '../wire/reply';
 import { compactTimeUtc8, dashedTimeUtc8, derivedOpenid, md5Sign, nonce, randomDigits, randomHex } from './format';
 import { SystemCollection, type StoredDocument } from './store';
+import { describe } from '../describe';
 
 /** The service provider (服务商) identity cloudPay pays through: fixed local values. */
 export const LOCAL_PAY_PROVIDER = { appid: 'wx0c10ca1c10ad0000', mchId: '1800000001', key: 'local-cloud-pay-key' } as const;
@@ -179,15 +180,6 @@ const TRADE_TYPES = new Set(['JSAPI', 'NATIVE', 'APP', 'MWEB']);
 
 function isAcknowledged(result: unknown): boolean {
   return typeof result === 'object' && result !== null && (result as { errcode?: unknown }).errcode === 0;
-}
-
-function describe(value: unknown): string {
-  if (value instanceof Error) return `${value.name}: ${value.message}`;
-  try {
-    return JSON.stringify(value) ?? String(value);
-  } catch {
-    return String(value);
-  }
 }
 
 export class PaySimulator {
