@@ -14,17 +14,21 @@ const nodeTransform = {
   ],
 };
 
+/** The path aliases (config/aliases.js; tsc, tsx and esbuild read the same list from tsconfig.json). */
+const { jestModuleNameMapper: aliases } = require('./config/aliases');
+
 const nodeProject = (displayName, testMatch, extra = {}) => ({
   displayName,
   testEnvironment: 'node',
   transform: nodeTransform,
+  moduleNameMapper: aliases,
   testMatch,
   ...extra,
 });
 
 module.exports = {
   projects: [
-    nodeProject('unit', ['<rootDir>/src/domain/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts']),
+    nodeProject('unit', ['<rootDir>/config/**/*.test.ts', '<rootDir>/src/domain/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts']),
     nodeProject('local-cloud', ['<rootDir>/local-cloud/**/*.test.ts', '<rootDir>/tests/local-cloud/**/*.test.ts']),
     nodeProject('functions', ['<rootDir>/tests/functions/**/*.test.ts']),
     nodeProject('weapp', ['<rootDir>/tests/weapp/**/*.test.ts']),

@@ -1,5 +1,6 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type WebpackChain from 'webpack-chain';
+import { webpackAliases } from './aliases';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -33,6 +34,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     designWidth: 375,
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
+    // @/…, @domain/…, @server/… (config/aliases.js, the same list as tsconfig.json's paths)
+    alias: webpackAliases,
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
     defineConstants: {},

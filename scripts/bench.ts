@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startLocalCloud, type LocalCloud } from '../local-cloud';
-import { benchGateway } from '../local-cloud/bench';
-import { benchIndexedQuery } from '../local-cloud/db/bench';
+import { benchGateway } from '@local-cloud/bench';
+import { benchIndexedQuery } from '@local-cloud/db/bench';
 import { seedCatalogue } from './seed';
 
 const root = join(__dirname, '..');

@@ -12,8 +12,8 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { CARD_PALETTES, type CardPalette } from '../src/components/GiftCard/palette';
-import { CARD_STYLES, type CardStyle } from '../src/domain/gift/rules';
+import { CARD_PALETTES, type CardPalette } from '@/components/GiftCard/palette';
+import { CARD_STYLES, type CardStyle } from '@domain/gift/rules';
 
 export const CARD_WIDTH = 500;
 export const CARD_HEIGHT = 400;

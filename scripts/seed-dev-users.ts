@@ -6,8 +6,8 @@
  * Call it from scripts/start.ts and the functions test harness, after the local cloud started:
  *   seedDevUsers(cloud.db)
  */
-import { clock } from '../src/domain/clock';
-import { DEV_USERS } from '../local-cloud/dev-users';
+import { clock } from '@domain/clock';
+import { DEV_USERS } from '@local-cloud/dev-users';
 
 /** What the seed needs from a database: the local cloud's Database has exactly this. */
 export interface DevUsersTarget {

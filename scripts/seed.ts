@@ -12,8 +12,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { IndexSpec } from '../local-cloud/db';
-import { clock } from '../src/domain/clock';
+import type { IndexSpec } from '@local-cloud/db';
+import { clock } from '@domain/clock';
 import { buildCatalogue } from './catalogue/build';
 import { IMAGES_DIR, writeCatalogueImages } from './catalogue/images';
 
@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   const indexes = (JSON.parse(fs.readFileSync(indexesFile, 'utf8')) as { indexes?: IndexSpec[] }).indexes ?? [];
 
   // Loaded lazily so --images-only works without the local cloud's native SQLite module.
-  const { Database } = await import('../local-cloud/db');
+  const { Database } = await import('@local-cloud/db');
   const db = new Database({ file: path.join(dataDir, LOCAL_CLOUD_DB_FILE), indexes, now: clock.now });
   try {
     const summary = seedCatalogue(db, { reset: values.reset });

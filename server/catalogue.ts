@@ -5,8 +5,8 @@
  * back in index order, which is stable between page requests; an `_id` tiebreaker would stop the
  * index from serving the sort (the database would sort every match in memory).
  */
-import type { ProductSort } from '../src/domain/contracts';
-import type { CategoryRecord, ProductRecord, SkuRecord } from '../src/domain/product/types';
+import type { ProductSort } from '@domain/contracts';
+import type { CategoryRecord, ProductRecord, SkuRecord } from '@domain/product/types';
 import { command, db, fetchDocs } from './cloud';
 
 export const Collections = {

@@ -3,8 +3,8 @@
  * SDK reads (WX_CONTEXT_KEYS, WX_OPENID, TCB_SOURCE), exactly as in the cloud.
  */
 import * as z from 'zod';
-import { clock } from '../src/domain/clock';
-import { fail, ok } from '../src/domain/result';
+import { clock } from '@domain/clock';
+import { fail, ok } from '@domain/result';
 import { defineFunction, type CallContext } from './dispatch';
 
 const seen: CallContext[] = [];

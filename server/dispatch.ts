@@ -9,11 +9,11 @@
  * Handlers and the client's callCloud are both typed by src/domain/contracts.ts.
  */
 import type * as z from 'zod';
-import { clock } from '../src/domain/clock';
-import type { ActionName, AnswerOf, FunctionName, RequestOf } from '../src/domain/contracts';
-import { CommonErrors, failWith } from '../src/domain/errors';
-import type { Result } from '../src/domain/result';
-import { validationFailure } from '../src/domain/validation';
+import { clock } from '@domain/clock';
+import type { ActionName, AnswerOf, FunctionName, RequestOf } from '@domain/contracts';
+import { CommonErrors, failWith } from '@domain/errors';
+import type { Result } from '@domain/result';
+import { validationFailure } from '@domain/validation';
 import { caller } from './cloud';
 
 export interface CallContext {

@@ -8,10 +8,10 @@
  * in `stockHold`, so a crash between the two is finished later by whoever sees the order next.
  */
 import { randomBytes } from 'node:crypto';
-import { clock } from '../src/domain/clock';
-import type { OrderCancelReason } from '../src/domain/contracts';
-import type { OrderStatus } from '../src/domain/order/machine';
-import type { OrderRecord, StockHoldState } from '../src/domain/order/types';
+import { clock } from '@domain/clock';
+import type { OrderCancelReason } from '@domain/contracts';
+import type { OrderStatus } from '@domain/order/machine';
+import type { OrderRecord, StockHoldState } from '@domain/order/types';
 import { command as _, db, fetchDocs } from './cloud';
 import { cancelUnpaidGift } from './gifts/activate';
 import { closePayment } from './payment';

@@ -5,8 +5,8 @@
  * conditional: expired|declined → refundingOn* when the request is accepted; the refund callback
  * moves to refundedOn*.
  */
-import { clock } from '../src/domain/clock';
-import type { GiftStatus } from '../src/domain/gift/machine';
+import { clock } from '@domain/clock';
+import type { GiftStatus } from '@domain/gift/machine';
 import { cloudPay, command, currentEnv } from './cloud';
 import { REFUND_CALLBACK_FUNCTION } from './gifts/config';
 import { nonceStr, subMchId } from './payment';

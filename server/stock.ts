@@ -10,10 +10,10 @@
  *   always release it later, and a release of a hold that was never taken is a no-op.
  * A missing `holds` field behaves as an empty array (`$nin` matches a missing field, `$push` creates it).
  */
-import type { ErrorSpec } from '../src/domain/errors';
-import { OrderErrors } from '../src/domain/order/errors';
-import { checkStock } from '../src/domain/order/rules';
-import { fail, ok, type Result } from '../src/domain/result';
+import type { ErrorSpec } from '@domain/errors';
+import { OrderErrors } from '@domain/order/errors';
+import { checkStock } from '@domain/order/rules';
+import { fail, ok, type Result } from '@domain/result';
 import { command as _, db, fetchDocs } from './cloud';
 
 export const SKUS_COLLECTION = 'skus';

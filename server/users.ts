@@ -3,8 +3,8 @@
  * leaves the server; a user without a profile document is shown as DEFAULT_NICKNAME.
  */
 import * as z from 'zod';
-import { countChars } from '../src/domain/address';
-import type { UpdateProfileRequest, UserProfile } from '../src/domain/contracts';
+import { countChars } from '@domain/address';
+import type { UpdateProfileRequest, UserProfile } from '@domain/contracts';
 import { db, fetchDocs } from './cloud';
 
 export const USERS = 'users';

@@ -1,8 +1,8 @@
-import type { InvocationContext } from '../services';
-import { createTestDb, createTestCloud, type TestCloud } from '../pay/test-support';
-import { capturedMultipart } from '../wire/fixtures';
-import { parseMultipart } from '../wire/multipart';
-import { decodeOpenApiResponse, encodeOpenApiRequest } from '../wire/openapi-protobuf';
+import type { InvocationContext } from '@local-cloud/services';
+import { createTestDb, createTestCloud, type TestCloud } from '@local-cloud/pay/test-support';
+import { capturedMultipart } from '@local-cloud/wire/fixtures';
+import { parseMultipart } from '@local-cloud/wire/multipart';
+import { decodeOpenApiResponse, encodeOpenApiRequest } from '@local-cloud/wire/openapi-protobuf';
 import { ACTIVITY_ID_TTL_SECONDS, DELAYED_TASK_SOURCE, OpenApi } from './index';
 
 const START = Date.UTC(2026, 10, 25, 2, 0, 0);

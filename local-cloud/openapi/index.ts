@@ -5,11 +5,11 @@
  * function gets for an API missing from its config.json `permissions.openapi`.
  */
 import crypto from 'node:crypto';
-import type { CloudServices, InvocationContext } from '../services';
-import { SystemCollection, type StoredDocument } from '../pay/store';
-import { decodeOpenApiRequest, encodeOpenApiResponse } from '../wire/openapi-protobuf';
-import { tcbErrorReply, type WireReply } from '../wire/reply';
-import { describe } from '../describe';
+import type { CloudServices, InvocationContext } from '@local-cloud/services';
+import { SystemCollection, type StoredDocument } from '@local-cloud/pay/store';
+import { decodeOpenApiRequest, encodeOpenApiResponse } from '@local-cloud/wire/openapi-protobuf';
+import { tcbErrorReply, type WireReply } from '@local-cloud/wire/reply';
+import { describe } from '@local-cloud/describe';
 
 export const SUBSCRIBE_MESSAGES_COLLECTION = '_local_subscribe_messages';
 export const DELAYED_TASKS_COLLECTION = '_local_delayed_tasks';

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Database } from '../db';
-import type { InvocationContext } from '../services';
-import { capturedMultipart } from '../wire/fixtures';
-import { parseMultipart } from '../wire/multipart';
+import { Database } from '@local-cloud/db';
+import type { InvocationContext } from '@local-cloud/services';
+import { capturedMultipart } from '@local-cloud/wire/fixtures';
+import { parseMultipart } from '@local-cloud/wire/multipart';
 import { NOTIFY_RETRY_DELAYS_MS, PaySimulator, PaySimulatorError, REFUND_SETTLE_DELAY_MS } from './index';
 import { createTestDb, createTestCloud, type TestCloud } from './test-support';
 

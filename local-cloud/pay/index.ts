@@ -5,12 +5,12 @@
  *
  * Every request/reply body here is snake_case, as on the wire; the SDK converts camel ↔ snake itself.
  */
-import type { CloudServices, InvocationContext } from '../services';
-import { decodeApiOptions } from '../wire/openapi-protobuf';
-import { tcbErrorReply, type WireReply } from '../wire/reply';
+import type { CloudServices, InvocationContext } from '@local-cloud/services';
+import { decodeApiOptions } from '@local-cloud/wire/openapi-protobuf';
+import { tcbErrorReply, type WireReply } from '@local-cloud/wire/reply';
 import { compactTimeUtc8, dashedTimeUtc8, derivedOpenid, md5Sign, nonce, randomDigits, randomHex } from './format';
 import { SystemCollection, type StoredDocument } from './store';
-import { describe } from '../describe';
+import { describe } from '@local-cloud/describe';
 
 /** The service provider (服务商) identity cloudPay pays through: fixed local values. */
 export const LOCAL_PAY_PROVIDER = { appid: 'wx0c10ca1c10ad0000', mchId: '1800000001', key: 'local-cloud-pay-key' } as const;

@@ -4,9 +4,9 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { InvocationContext } from '../services';
-import { OpenApi } from '../openapi';
-import { parseMultipart } from '../wire/multipart';
+import type { InvocationContext } from '@local-cloud/services';
+import { OpenApi } from '@local-cloud/openapi';
+import { parseMultipart } from '@local-cloud/wire/multipart';
 import { NOTIFY_RETRY_DELAYS_MS, PaySimulator } from './index';
 import { createTestDb, createTestCloud, type TestCloud } from './test-support';
 

@@ -3,7 +3,7 @@
  * The simulators read from memory (so `ledger()` and `sentMessages()` can be synchronous) and write
  * every change to the local cloud's Database so it survives a restart; `load()` refills the cache.
  */
-import type { CloudServices } from '../services';
+import type { CloudServices } from '@local-cloud/services';
 
 export interface StoredDocument {
   _id: string;

@@ -2,8 +2,8 @@
  * Test support for the pay and open-API simulators: a CloudServices with a manual clock and
  * in-process "cloud functions". Used by the *.test.ts files of pay/, openapi/ and wire/ only.
  */
-import { Database } from '../db';
-import type { CloudServices, InvocationSource } from '../services';
+import { Database } from '@local-cloud/db';
+import type { CloudServices, InvocationSource } from '@local-cloud/services';
 
 export interface Invocation {
   name: string;

@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TimerTrigger } from '../clock';
+import type { TimerTrigger } from '@local-cloud/clock';
 
 export const DEFAULT_TIMEOUT_SECONDS = 3;
 export const MAX_TIMEOUT_SECONDS = 60;

@@ -8,7 +8,7 @@
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import readline from 'node:readline';
-import type { InvocationContext, InvocationSource } from '../services';
+import type { InvocationContext, InvocationSource } from '@local-cloud/services';
 import { type FunctionRegistry, type FunctionDeployment } from './functions';
 import { FunctionInvocationError, functionNotFound } from './errors';
 

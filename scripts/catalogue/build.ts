@@ -1,7 +1,7 @@
 /** Catalogue definitions → the documents of `categories`, `products` and `skus`. Pure and deterministic. */
-import { yuanToFen } from '../../src/domain/money';
-import { isCategoryGiftable } from '../../src/domain/product/gift';
-import type { CategoryRecord, ProductRecord, SkuRecord } from '../../src/domain/product/types';
+import { yuanToFen } from '@domain/money';
+import { isCategoryGiftable } from '@domain/product/gift';
+import type { CategoryRecord, ProductRecord, SkuRecord } from '@domain/product/types';
 import { CATEGORY_DEFINITIONS, PRODUCT_DEFINITIONS, type ProductDefinition } from './definition';
 import { categoryIconFile, productDetailImageFile, productImageFiles, publicUrl } from './images';
 

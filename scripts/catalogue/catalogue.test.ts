@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { productGiftEligibility } from '../../src/domain/product/gift';
+import { productGiftEligibility } from '@domain/product/gift';
 import { buildCatalogue, shareSales } from './build';
 import { IMAGES_DIR, catalogueImages, writeCatalogueImages } from './images';
 

@@ -11,7 +11,7 @@
  *   flowers-preserved 蓝色 has 2 left (low stock); digital-earbuds has an off-shelf SKU;
  *   food-xmas-2025 is off the shelf; home-mug and baby-puzzle tie on sales (stable paging).
  */
-import { CategoryIds, type KnownCategoryId } from '../../src/domain/product/categories';
+import { CategoryIds, type KnownCategoryId } from '@domain/product/categories';
 
 export interface CategoryDefinition {
   id: KnownCategoryId;

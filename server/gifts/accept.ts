@@ -6,18 +6,18 @@
  * each idempotent and recorded in `acceptSteps`, so a crash halfway is finished by a retry of the
  * same recipient or by the giftExpiry sweep.
  */
-import type { AnswerOf, RequestOf } from '../../src/domain/contracts';
-import { failWith } from '../../src/domain/errors';
-import { GiftErrors } from '../../src/domain/gift/errors';
-import { checkRecipientAction, checkSkuSwitch, GIFT_QUANTITY, tokensMatch } from '../../src/domain/gift/rules';
-import { toRecipientView } from '../../src/domain/gift/views';
-import { ok } from '../../src/domain/result';
-import { findProductRecord, findSkuRecord } from '../catalogue';
-import { clock } from '../../src/domain/clock';
-import { command as _ } from '../cloud';
-import type { CallContext } from '../dispatch';
-import { commitStock, releaseStock, reserveStock } from '../stock';
-import { nicknameOf } from '../users';
+import type { AnswerOf, RequestOf } from '@domain/contracts';
+import { failWith } from '@domain/errors';
+import { GiftErrors } from '@domain/gift/errors';
+import { checkRecipientAction, checkSkuSwitch, GIFT_QUANTITY, tokensMatch } from '@domain/gift/rules';
+import { toRecipientView } from '@domain/gift/views';
+import { ok } from '@domain/result';
+import { findProductRecord, findSkuRecord } from '@server/catalogue';
+import { clock } from '@domain/clock';
+import { command as _ } from '@server/cloud';
+import type { CallContext } from '@server/dispatch';
+import { commitStock, releaseStock, reserveStock } from '@server/stock';
+import { nicknameOf } from '@server/users';
 import { notifyGiftAccepted } from './notify';
 import {
   findGift,

@@ -3,9 +3,9 @@
  * order pendingPayment → awaitingRecipient) and by the unpaid-order sweep (after it cancelled the
  * order). Both are conditional updates on the gift's status, so replays change nothing.
  */
-import { clock } from '../../src/domain/clock';
-import { giftExpiresAt } from '../../src/domain/gift/rules';
-import { currentEnv, openapi } from '../cloud';
+import { clock } from '@domain/clock';
+import { giftExpiresAt } from '@domain/gift/rules';
+import { currentEnv, openapi } from '@server/cloud';
 import { moveGift } from './store';
 
 /** The delayed task fires a little after the deadline, so `now ≥ expiresAt` holds when it runs. */

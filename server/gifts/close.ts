@@ -4,11 +4,11 @@
  * idempotent on its own (conditional order move, hold-based release, refund keyed by out_refund_no),
  * so a crash anywhere is finished by the next run: the delayed task, the sweep, or a retry.
  */
-import type { GiftStatus } from '../../src/domain/gift/machine';
-import { GIFT_QUANTITY } from '../../src/domain/gift/rules';
-import { command as _ } from '../cloud';
-import { requestRefund, type RefundRequestOutcome } from '../refunds';
-import { releaseStock } from '../stock';
+import type { GiftStatus } from '@domain/gift/machine';
+import { GIFT_QUANTITY } from '@domain/gift/rules';
+import { command as _ } from '@server/cloud';
+import { requestRefund, type RefundRequestOutcome } from '@server/refunds';
+import { releaseStock } from '@server/stock';
 import { findGift, markOrderStockHold, moveGift, moveGiftOrder, type GiftDoc } from './store';
 
 export type CloseReason = 'giftExpired' | 'giftDeclined';

@@ -2,7 +2,7 @@
  * Settings of the gift functions in one place. WeChat Pay settings (sub-merchant id via the
  * PAY_SUB_MCH_ID environment variable, payment body, nonce) are shared with orders: server/payment.ts.
  */
-import { MINUTE_MS, SECOND_MS } from '../../src/domain/clock';
+import { MINUTE_MS, SECOND_MS } from '@domain/clock';
 
 /** The function WeChat Pay notifies of gift refunds (set PAY_SUB_MCH_ID on it like on `gift`/`giftExpiry`). */
 export const REFUND_CALLBACK_FUNCTION = 'refundCallback';

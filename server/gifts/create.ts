@@ -4,9 +4,9 @@
  * for a prepay. The payment callback (payCallback) activates the gift (./activate.ts).
  */
 import crypto from 'node:crypto';
-import type { AnswerOf, RequestOf } from '../../src/domain/contracts';
-import { failWith } from '../../src/domain/errors';
-import { GiftErrors } from '../../src/domain/gift/errors';
+import type { AnswerOf, RequestOf } from '@domain/contracts';
+import { failWith } from '@domain/errors';
+import { GiftErrors } from '@domain/gift/errors';
 import {
   checkGiftDraft,
   checkGiftSku,
@@ -14,16 +14,16 @@ import {
   giftOutTradeNo,
   GIFT_PAYMENT_WINDOW_MS,
   GIFT_QUANTITY,
-} from '../../src/domain/gift/rules';
-import type { GiftSkuSnapshot } from '../../src/domain/gift/views';
-import { isCategoryGiftable } from '../../src/domain/product/gift';
-import { ok } from '../../src/domain/result';
-import { findCategoryRecord, findProductRecord, findSkuRecord } from '../catalogue';
-import { cloudPay, currentEnv, db } from '../cloud';
-import { nonceStr, PAY_CALLBACK_FUNCTION, paymentBody, subMchId } from '../payment';
-import type { CallContext } from '../dispatch';
-import { releaseStock, reserveStock } from '../stock';
-import { nicknameOf } from '../users';
+} from '@domain/gift/rules';
+import type { GiftSkuSnapshot } from '@domain/gift/views';
+import { isCategoryGiftable } from '@domain/product/gift';
+import { ok } from '@domain/result';
+import { findCategoryRecord, findProductRecord, findSkuRecord } from '@server/catalogue';
+import { cloudPay, currentEnv, db } from '@server/cloud';
+import { nonceStr, PAY_CALLBACK_FUNCTION, paymentBody, subMchId } from '@server/payment';
+import type { CallContext } from '@server/dispatch';
+import { releaseStock, reserveStock } from '@server/stock';
+import { nicknameOf } from '@server/users';
 import { GIFTS, moveGift, moveGiftOrder, ORDERS, type GiftDoc, type GiftOrderDoc } from './store';
 
 /** Ids we issue: time-ordered and unguessable, ≤ 31 characters so 'G' + id fits out_trade_no. */

@@ -2,15 +2,15 @@
  * declineGift (ours): waiting → declined in one conditional update, then the gift is closed like an
  * expired one — order cancelled, stock released — and the refund requested at once.
  */
-import type { AnswerOf, RequestOf } from '../../src/domain/contracts';
-import { failWith } from '../../src/domain/errors';
-import { GiftErrors } from '../../src/domain/gift/errors';
-import { checkRecipientAction } from '../../src/domain/gift/rules';
-import { toRecipientView } from '../../src/domain/gift/views';
-import { ok } from '../../src/domain/result';
-import { command as _ } from '../cloud';
-import type { CallContext } from '../dispatch';
-import { nicknameOf } from '../users';
+import type { AnswerOf, RequestOf } from '@domain/contracts';
+import { failWith } from '@domain/errors';
+import { GiftErrors } from '@domain/gift/errors';
+import { checkRecipientAction } from '@domain/gift/rules';
+import { toRecipientView } from '@domain/gift/views';
+import { ok } from '@domain/result';
+import { command as _ } from '@server/cloud';
+import type { CallContext } from '@server/dispatch';
+import { nicknameOf } from '@server/users';
 import { settleClosedGift } from './close';
 import { notifyGiftDeclined } from './notify';
 import { findGift, moveGift, toGiftRecord, type GiftDoc } from './store';

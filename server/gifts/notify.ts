@@ -7,9 +7,9 @@
  * the template's fields. The giver's page asks wx.requestSubscribeMessage for these ids before paying.
  * Limits (WeChat): `thing` ≤ 20 characters, `name` ≤ 10, `time` like '2026-11-25 10:00', `amount` like '12.80元'.
  */
-import { formatChinaDateTime } from '../../src/domain/clock';
-import { fenToYuanText } from '../../src/domain/money';
-import { openapi } from '../cloud';
+import { formatChinaDateTime } from '@domain/clock';
+import { fenToYuanText } from '@domain/money';
+import { openapi } from '@server/cloud';
 
 export const GIFT_STATUS_PAGE = '/packages/gift/pages/status/index';
 

@@ -2,15 +2,15 @@
  * Read-side gift actions. The giver's answers are built ONLY from `toGiverView` (its type has no room
  * for an address or phone); the recipient's only from `toRecipientView` (no price).
  */
-import type { AnswerOf, RequestOf } from '../../src/domain/contracts';
-import { failWith } from '../../src/domain/errors';
-import { GiftErrors } from '../../src/domain/gift/errors';
-import { checkRecipientAction, GIFT_QUANTITY, sharePath } from '../../src/domain/gift/rules';
-import { effectiveGiftStatus, toGiverView, toRecipientView, type GiftSkuOption } from '../../src/domain/gift/views';
-import { ok } from '../../src/domain/result';
-import { findProductRecord, listSkuRecords } from '../catalogue';
-import { command as _, db, fetchDocs } from '../cloud';
-import type { CallContext } from '../dispatch';
+import type { AnswerOf, RequestOf } from '@domain/contracts';
+import { failWith } from '@domain/errors';
+import { GiftErrors } from '@domain/gift/errors';
+import { checkRecipientAction, GIFT_QUANTITY, sharePath } from '@domain/gift/rules';
+import { effectiveGiftStatus, toGiverView, toRecipientView, type GiftSkuOption } from '@domain/gift/views';
+import { ok } from '@domain/result';
+import { findProductRecord, listSkuRecords } from '@server/catalogue';
+import { command as _, db, fetchDocs } from '@server/cloud';
+import type { CallContext } from '@server/dispatch';
 import { clip } from './notify';
 import { createShareActivityId } from './share';
 import { findGift, GIFTS, toGiftRecord, type GiftDoc } from './store';

@@ -3,8 +3,8 @@
  * Idempotent: the status move is conditional (refund-due → refundedOn*), so a replayed notification
  * changes nothing and the giver is told once. The order stays cancelled.
  */
-import { parseOutTradeNo } from '../../src/domain/order/rules';
-import type { GiftStatus } from '../../src/domain/gift/machine';
+import { parseOutTradeNo } from '@domain/order/rules';
+import type { GiftStatus } from '@domain/gift/machine';
 import { notifyGiftRefunded } from './notify';
 import { findGift, moveGift } from './store';
 

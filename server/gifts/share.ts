@@ -9,7 +9,7 @@
  * `createShareActivityId` with the HTTPS call (access_token from the server, `openid` = the giver);
  * nothing else depends on how the id is made.
  */
-import { openapi } from '../cloud';
+import { openapi } from '@server/cloud';
 
 export interface ShareActivity {
   activityId: string;

@@ -3,11 +3,11 @@
  * conditional updates every transition goes through. `_id` is the gift id; the gift's order has the
  * SAME id (one order per gift), so `out_trade_no` 'G<giftId>' names both.
  */
-import type { Address } from '../../src/domain/address';
-import type { GiftCard } from '../../src/domain/gift/rules';
-import type { GiftRecord } from '../../src/domain/gift/views';
-import type { GiftStatus } from '../../src/domain/gift/machine';
-import { command as _, db, fetchDocs } from '../cloud';
+import type { Address } from '@domain/address';
+import type { GiftCard } from '@domain/gift/rules';
+import type { GiftRecord } from '@domain/gift/views';
+import type { GiftStatus } from '@domain/gift/machine';
+import { command as _, db, fetchDocs } from '@server/cloud';
 
 export const GIFTS = 'gifts';
 export const ORDERS = 'orders';

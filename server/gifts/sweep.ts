@@ -6,8 +6,8 @@
  * stopped halfway. Whatever is left when the budget runs out is the next run's.
  */
 import { performance } from 'node:perf_hooks';
-import { GIFT_REFUND_DUE_STATUSES } from '../../src/domain/gift/machine';
-import { command as _, db, fetchDocs } from '../cloud';
+import { GIFT_REFUND_DUE_STATUSES } from '@domain/gift/machine';
+import { command as _, db, fetchDocs } from '@server/cloud';
 import { finishAcceptance } from './accept';
 import { settleClosedGift, expireWaitingGift } from './close';
 import { SWEEP_SETTINGS } from './config';

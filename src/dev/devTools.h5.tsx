@@ -6,7 +6,7 @@
  */
 import { useEffect, useState, type CSSProperties } from 'react';
 import { createRoot } from 'react-dom/client';
-import { chooseDevOpenid, currentDevOpenid, fetchDevUsers, type DevUser } from '../platform/devUser.h5';
+import { chooseDevOpenid, currentDevOpenid, fetchDevUsers, type DevUser } from '@/platform/devUser.h5';
 
 const ROOT_ID = 'dev-user-switcher';
 

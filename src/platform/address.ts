@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import type { Address } from '../domain/address';
-import { validateAddress } from '../domain/address';
+import type { Address } from '@domain/address';
+import { validateAddress } from '@domain/address';
 import { readStored, writeStored } from './storage';
 
 /** What wx.chooseAddress gives (declared in app.config requiredPrivateInfos). */

@@ -4,7 +4,7 @@
  * which then notifies the payCallback function) and resolves; 取消 rejects as wx.requestPayment does
  * (`errMsg: 'requestPayment:fail cancel'`). Plain DOM: it lives outside any page's React tree.
  */
-import { formatFen } from '../domain/money';
+import { formatFen } from '@domain/money';
 import type { PaymentFailure, PaymentOutcome, PaymentParams, PaymentRequestOptions } from './paymentTypes';
 import { PAYMENT_CANCEL_MESSAGE, paymentOutcomeOf } from './paymentTypes';
 

@@ -1,4 +1,4 @@
-import type { Fen, WxPaymentParams } from '../domain/contracts';
+import type { Fen, WxPaymentParams } from '@domain/contracts';
 
 /** What wx.requestPayment takes: the `payment` block cloudPay.unifiedOrder returns, as is. */
 export type PaymentParams = WxPaymentParams;

@@ -4,10 +4,10 @@
  * cloudTransport.h5.ts for H5 = fetch POST /functions/<name>; Taro picks the file at build time).
  * Whatever goes wrong on the way comes back as a Fail, so pages handle exactly one shape.
  */
-import type { ActionName, AnswerOf, EventOf, FunctionName } from '../domain/contracts';
-import type { Fail } from '../domain/result';
-import { fail } from '../domain/result';
-import { sendToCloud } from '../platform/cloudTransport';
+import type { ActionName, AnswerOf, EventOf, FunctionName } from '@domain/contracts';
+import type { Fail } from '@domain/result';
+import { fail } from '@domain/result';
+import { sendToCloud } from '@/platform/cloudTransport';
 
 export const NetworkErrors = {
   UNAVAILABLE: { code: 'NETWORK.UNAVAILABLE', message: '网络不可用，请检查网络后重试' },

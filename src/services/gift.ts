@@ -4,15 +4,15 @@
  * (mis)behaving function sends, the giver's page gets no address or phone and the recipient's page
  * gets no price.
  */
-import type { Address } from '../domain/address';
-import { formatAddress, formatContact } from '../domain/address';
-import type { CreatedGift, GiftShareCard } from '../domain/contracts';
-import type { GiftRefundStage, GiftStatus } from '../domain/gift/machine';
-import { CARD_STYLE_NAMES, isCardStyle, type CardStyle, DEFAULT_CARD_STYLE } from '../domain/gift/rules';
-import type { GiftSkuSnapshot, GiverGiftView, RecipientGiftView } from '../domain/gift/views';
-import { formatFen } from '../domain/money';
-import { ok, type Result } from '../domain/result';
-import { resolveImageUrl } from '../platform/images';
+import type { Address } from '@domain/address';
+import { formatAddress, formatContact } from '@domain/address';
+import type { CreatedGift, GiftShareCard } from '@domain/contracts';
+import type { GiftRefundStage, GiftStatus } from '@domain/gift/machine';
+import { CARD_STYLE_NAMES, isCardStyle, type CardStyle, DEFAULT_CARD_STYLE } from '@domain/gift/rules';
+import type { GiftSkuSnapshot, GiverGiftView, RecipientGiftView } from '@domain/gift/views';
+import { formatFen } from '@domain/money';
+import { ok, type Result } from '@domain/result';
+import { resolveImageUrl } from '@/platform/images';
 import { callCloud } from './cloud';
 
 /** What the greeting card shows, on either side. */

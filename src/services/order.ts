@@ -3,16 +3,16 @@
  * display-ready views for the pages (money as ¥ text, resolved images, one-line address).
  * Every failure stays a Result whose `message` is the Chinese text to show.
  */
-import type { Address } from '../domain/address';
-import { formatAddress, formatContact } from '../domain/address';
-import type { Fen, OrderItem, OrderPayment, OrderStatus, OrderView } from '../domain/contracts';
-import { formatFen } from '../domain/money';
-import { skuLabel } from '../domain/product/specs';
-import type { Fail, Result } from '../domain/result';
-import { fail, ok } from '../domain/result';
-import { rememberAddress } from '../platform/address';
-import { resolveImageUrl } from '../platform/images';
-import { pay, type PaymentOutcome } from '../platform/payment';
+import type { Address } from '@domain/address';
+import { formatAddress, formatContact } from '@domain/address';
+import type { Fen, OrderItem, OrderPayment, OrderStatus, OrderView } from '@domain/contracts';
+import { formatFen } from '@domain/money';
+import { skuLabel } from '@domain/product/specs';
+import type { Fail, Result } from '@domain/result';
+import { fail, ok } from '@domain/result';
+import { rememberAddress } from '@/platform/address';
+import { resolveImageUrl } from '@/platform/images';
+import { pay, type PaymentOutcome } from '@/platform/payment';
 import { callCloud } from './cloud';
 
 export const ORDER_PAGE_SIZE = 10;

@@ -2,12 +2,12 @@
  * Shop data for pages: products and categories. Pages never see where data comes from or raw
  * image paths; they get display-ready view models (prices in fen plus their text, resolved URLs).
  */
-import type { Category, Product, ProductSort, ProductSummary, Sku } from '../domain/contracts';
-import { giftEligibility } from '../domain/product/gift';
-import { formatFen, formatFenRange } from '../domain/money';
-import type { Result } from '../domain/result';
-import { ok } from '../domain/result';
-import { resolveImageUrl } from '../platform/images';
+import type { Category, Product, ProductSort, ProductSummary, Sku } from '@domain/contracts';
+import { giftEligibility } from '@domain/product/gift';
+import { formatFen, formatFenRange } from '@domain/money';
+import type { Result } from '@domain/result';
+import { ok } from '@domain/result';
+import { resolveImageUrl } from '@/platform/images';
 import { callCloud } from './cloud';
 
 export const PRODUCT_PAGE_SIZE = 10;

@@ -2,9 +2,9 @@
  * The caller's own profile (nickname, avatar): what other people see on gifts. The openid never
  * reaches the client; the function knows who is calling.
  */
-import { countChars } from '../domain/address';
-import type { UserProfile } from '../domain/contracts';
-import { fail, type Result } from '../domain/result';
+import { countChars } from '@domain/address';
+import type { UserProfile } from '@domain/contracts';
+import { fail, type Result } from '@domain/result';
 import { callCloud } from './cloud';
 
 /** What the user function answers for someone who never set a nickname. */

@@ -9,11 +9,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startLocalCloud, type LocalCloud } from '../../local-cloud/index';
+import { startLocalCloud, type LocalCloud } from '@local-cloud/index';
 import { buildFunctions } from '../../scripts/build-functions';
 import { seedCatalogue } from '../../scripts/seed';
-import { HOUR_MS } from '../../src/domain/clock';
-import { giftOutRefundNo, giftOutTradeNo } from '../../src/domain/gift/rules';
+import { HOUR_MS } from '@domain/clock';
+import { giftOutRefundNo, giftOutTradeNo } from '@domain/gift/rules';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 const FUNCTIONS_DIR = path.join(PROJECT_ROOT, 'cloudfunctions');

@@ -3,10 +3,10 @@
  * specs, filling the address form, confirming the H5 cashier (收银台).
  */
 import type { Locator, Page } from 'playwright-core';
-import type { LocalCloud } from '../../local-cloud/index';
-import type { Address } from '../../src/domain/address';
-import type { Product, ProductSummary, Sku } from '../../src/domain/contracts';
-import type { Result } from '../../src/domain/result';
+import type { LocalCloud } from '@local-cloud/index';
+import type { Address } from '@domain/address';
+import type { Product, ProductSummary, Sku } from '@domain/contracts';
+import type { Result } from '@domain/result';
 
 /** ¥ with two decimals, as src/domain/money.ts formats fen. */
 export const PRICE_TEXT = /¥\d+(?:,\d{3})*\.\d{2}/;

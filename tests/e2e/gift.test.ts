@@ -4,7 +4,7 @@
  * 小明 sees "accepted" without any of her address; 小刚 (dev-friend) opening the link is told it was
  * already received.
  */
-import type { Address } from '../../src/domain/address';
+import type { Address } from '@domain/address';
 import {
   button,
   chooseSpecs,

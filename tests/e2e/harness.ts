@@ -14,7 +14,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startLocalCloud, type LocalCloud } from '../../local-cloud/index';
+import { startLocalCloud, type LocalCloud } from '@local-cloud/index';
 import { listFunctionNames } from '../../scripts/build-functions';
 import { seedCatalogue } from '../../scripts/seed';
 import { seedDevUsers } from '../../scripts/seed-dev-users';

@@ -3,8 +3,8 @@
  * and buying for oneself from search to an order listed as 待发货 in 我的.
  */
 import type { Locator } from 'playwright-core';
-import type { Address } from '../../src/domain/address';
-import { formatFen } from '../../src/domain/money';
+import type { Address } from '@domain/address';
+import { formatFen } from '@domain/money';
 import {
   button,
   chooseSpecs,

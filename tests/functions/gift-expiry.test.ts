@@ -3,7 +3,7 @@
  * simulator's ledger whatever runs twice, crashes halfway or fails and is retried.
  */
 import { seedDevUsers } from '../../scripts/seed-dev-users';
-import { HOUR_MS, MINUTE_MS } from '../../src/domain/clock';
+import { HOUR_MS, MINUTE_MS } from '@domain/clock';
 import { startFunctionsHarness, type FunctionsHarness } from './harness';
 import { GIVER, giftTools, RECIPIENT } from './gift-support';
 

@@ -2,7 +2,7 @@
  * Helpers shared by the gift function tests: calls as a given user, payment through the pay
  * simulator, the ledger, messages, backend invocations, and the privacy scan.
  */
-import type { Result } from '../../src/domain/result';
+import type { Result } from '@domain/result';
 import type { FunctionsHarness } from './harness';
 
 export const GIVER = 'dev-giver';

@@ -4,7 +4,7 @@
  * the recipient's distinct refusals. Expiry, decline and refunds: gift-expiry.test.ts.
  */
 import { seedDevUsers } from '../../scripts/seed-dev-users';
-import { HOUR_MS } from '../../src/domain/clock';
+import { HOUR_MS } from '@domain/clock';
 import { startFunctionsHarness, type FunctionsHarness } from './harness';
 import { FRIEND, GIVER, giftTools, privateLeaks, RECIPIENT, RECIPIENT_ADDRESS } from './gift-support';
 

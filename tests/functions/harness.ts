@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalCloud, type LocalCloud } from '../../local-cloud/index';
+import { startLocalCloud, type LocalCloud } from '@local-cloud/index';
 import { buildFunctions } from '../../scripts/build-functions';
 import { seedCatalogue, type SeedSummary } from '../../scripts/seed';
 import { seedDevUsers } from '../../scripts/seed-dev-users';

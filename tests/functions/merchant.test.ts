@@ -2,8 +2,8 @@
  * The real bundled `merchant` function (with `order` and `payCallback` to make orders), run by the
  * local cloud. The merchant is the seeded 'dev-merchant'; every other openid is refused.
  */
-import type { MerchantOrderView, OrderView } from '../../src/domain/contracts';
-import type { Result } from '../../src/domain/result';
+import type { MerchantOrderView, OrderView } from '@domain/contracts';
+import type { Result } from '@domain/result';
 import { startFunctionsHarness, TEST_OPENID, type FunctionsHarness } from './harness';
 
 jest.setTimeout(120_000);

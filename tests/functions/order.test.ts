@@ -3,9 +3,9 @@
  * gateway, payments through the pay simulator (POST /_dev/pay), the 30-minute sweep through the
  * cloud clock. Each test works on its own SKUs (inserted here) so stock arithmetic is exact.
  */
-import type { OrderView } from '../../src/domain/contracts';
-import type { OrderRecord } from '../../src/domain/order/types';
-import type { Result } from '../../src/domain/result';
+import type { OrderView } from '@domain/contracts';
+import type { OrderRecord } from '@domain/order/types';
+import type { Result } from '@domain/result';
 import { startFunctionsHarness, TEST_OPENID, type FunctionsHarness } from './harness';
 
 jest.setTimeout(120_000);

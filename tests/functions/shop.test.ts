@@ -2,8 +2,8 @@
  * The real bundled `shop` function, run by the local cloud, called through the gateway.
  * Expectations are derived from the seed catalogue definition, not hard-coded lists.
  */
-import type { Category, Product, ProductSummary } from '../../src/domain/contracts';
-import type { Result } from '../../src/domain/result';
+import type { Category, Product, ProductSummary } from '@domain/contracts';
+import type { Result } from '@domain/result';
 import { buildCatalogue } from '../../scripts/catalogue/build';
 import { startFunctionsHarness, type FunctionsHarness } from './harness';
 

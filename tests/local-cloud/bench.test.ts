@@ -1,4 +1,4 @@
-import { benchGateway } from '../../local-cloud/bench';
+import { benchGateway } from '@local-cloud/bench';
 import { FIXTURE_FUNCTIONS, tempDataDir } from './helpers';
 
 describe('benchGateway', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Clock, type TimerTrigger } from '../../local-cloud/clock';
+import { Clock, type TimerTrigger } from '@local-cloud/clock';
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'local-cloud-clock-'));

@@ -1,4 +1,4 @@
-import { parseTimerCron } from '../../local-cloud/clock/cron';
+import { parseTimerCron } from '@local-cloud/clock/cron';
 
 const at = (iso: string) => new Date(iso).getTime();
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());

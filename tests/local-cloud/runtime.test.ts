@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FunctionInvocationError, FunctionRegistry, FunctionRuntime } from '../../local-cloud/runtime';
+import { FunctionInvocationError, FunctionRegistry, FunctionRuntime } from '@local-cloud/runtime';
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'cloudfunctions');
 

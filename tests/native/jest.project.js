@@ -3,8 +3,11 @@
  * miniprogram-simulate in jsdom, WXML compiled by WeChat's own wcc (miniprogram-compiler).
  * Merged into the root jest.config.js (rootDir = repo root).
  */
+const { jestModuleNameMapper } = require('../../config/aliases');
+
 module.exports = {
   displayName: 'native',
+  moduleNameMapper: jestModuleNameMapper,
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/tests/native/**/*.test.ts'],
   transform: {

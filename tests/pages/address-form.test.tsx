@@ -1,7 +1,7 @@
 import './shop/nutui';
 import { fireEvent, render, screen } from '@testing-library/react';
-import { AddressForm } from '../../src/components/AddressForm';
-import { AddressErrors } from '../../src/domain/address';
+import { AddressForm } from '@/components/AddressForm';
+import { AddressErrors } from '@domain/address';
 
 const field = (placeholder: string) => screen.getByPlaceholderText(placeholder);
 const type = (placeholder: string, value: string) => fireEvent.input(field(placeholder), { target: { value } });

@@ -4,10 +4,10 @@
  * with Taro.cloud.callFunction replaced.
  */
 import Taro from '@tarojs/taro';
-import { callCloud } from '../../src/services/cloud';
-import { ok } from '../../src/domain/result';
-import { DEV_USER_STORAGE_KEY } from '../../src/platform/devUser.h5';
-import type { CloudTransport } from '../../src/platform/cloudTransportTypes';
+import { callCloud } from '@/services/cloud';
+import { ok } from '@domain/result';
+import { DEV_USER_STORAGE_KEY } from '@/platform/devUser.h5';
+import type { CloudTransport } from '@/platform/cloudTransportTypes';
 import { answer, calls, setUnreachable } from './support/gateway';
 import { scarfSummary } from './support/fixtures';
 

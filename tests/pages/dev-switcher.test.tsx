@@ -1,6 +1,6 @@
 import { fireEvent, render, screen } from '@testing-library/react';
-import { DevUserSwitcher } from '../../src/dev/devTools.h5';
-import { currentDevOpenid } from '../../src/platform/devUser.h5';
+import { DevUserSwitcher } from '@/dev/devTools.h5';
+import { currentDevOpenid } from '@/platform/devUser.h5';
 import { setDevUsers } from './support/gateway';
 
 describe('H5 dev user switcher', () => {

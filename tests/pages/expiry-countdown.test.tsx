@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
-import { ExpiryCountdown } from '../../src/components/ExpiryCountdown';
-import { formatRemaining } from '../../src/components/ExpiryCountdown/format';
+import { ExpiryCountdown } from '@/components/ExpiryCountdown';
+import { formatRemaining } from '@/components/ExpiryCountdown/format';
 
 const START = new Date('2026-11-25T10:00:00+08:00').getTime();
 

@@ -2,9 +2,9 @@ import './shop/nutui';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import GiftDetailPage from '../../src/packages/gift/pages/detail/index';
-import { CARD_STYLES } from '../../src/domain/gift/rules';
-import { ok } from '../../src/domain/result';
+import GiftDetailPage from '@/packages/gift/pages/detail/index';
+import { CARD_STYLES } from '@domain/gift/rules';
+import { ok } from '@domain/result';
 import { answer, calls } from './support/gateway';
 import { giverView, openRoute, TOKEN } from './gift-support/fixtures';
 

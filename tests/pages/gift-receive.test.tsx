@@ -1,8 +1,8 @@
 import './shop/nutui';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import GiftReceivePage from '../../src/packages/gift/pages/receive/index';
-import { GiftErrors } from '../../src/domain/gift/errors';
-import { ok } from '../../src/domain/result';
+import GiftReceivePage from '@/packages/gift/pages/receive/index';
+import { GiftErrors } from '@domain/gift/errors';
+import { ok } from '@domain/result';
 import { answer, calls } from './support/gateway';
 import { openRoute, recipientView, TOKEN } from './gift-support/fixtures';
 

@@ -1,15 +1,15 @@
 import './shop/nutui';
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { countChars } from '../../src/domain/address';
-import GiftSendPage from '../../src/packages/gift/pages/send/index';
-import { ok } from '../../src/domain/result';
-import { pay } from '../../src/platform/payment';
-import { replaceWithGiftDetail } from '../../src/platform/navigation';
+import { countChars } from '@domain/address';
+import GiftSendPage from '@/packages/gift/pages/send/index';
+import { ok } from '@domain/result';
+import { pay } from '@/platform/payment';
+import { replaceWithGiftDetail } from '@/platform/navigation';
 import { answer, calls } from './support/gateway';
 import { openRoute, teaSet } from './gift-support/fixtures';
 
-jest.mock('../../src/platform/payment', () => ({ pay: jest.fn(async () => 'paid') }));
-jest.mock('../../src/platform/navigation', () => ({
+jest.mock('@/platform/payment', () => ({ pay: jest.fn(async () => 'paid') }));
+jest.mock('@/platform/navigation', () => ({
   ...jest.requireActual<object>('../../src/platform/navigation'),
   replaceWithGiftDetail: jest.fn(async () => undefined),
 }));

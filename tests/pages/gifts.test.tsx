@@ -1,18 +1,18 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import GiftsPage from '../../src/pages/gifts/index';
-import { ok } from '../../src/domain/result';
-import { openGiftDetail } from '../../src/platform/navigation';
+import GiftsPage from '@/pages/gifts/index';
+import { ok } from '@domain/result';
+import { openGiftDetail } from '@/platform/navigation';
 import { answer, calls } from './support/gateway';
 import { giverView, recipientView } from './gift-support/fixtures';
 
-jest.mock('../../src/platform/navigation', () => ({
+jest.mock('@/platform/navigation', () => ({
   ...jest.requireActual<object>('../../src/platform/navigation'),
   openGiftDetail: jest.fn(async () => undefined),
 }));
 
 // The tab loads on show: Taro's useDidShow does not fire in a bare render, so the page is shown by hand.
-jest.mock('../../src/platform/lifecycle', () => ({
-  ...jest.requireActual('../../src/platform/lifecycle'),
+jest.mock('@/platform/lifecycle', () => ({
+  ...jest.requireActual('@/platform/lifecycle'),
   useDidShow: (callback: () => void) => {
     const { useEffect } = jest.requireActual('react');
     // once, on mount: as the page being shown the first time

@@ -1,8 +1,8 @@
 import './shop/nutui';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import HomePage from '../../src/pages/index/index';
-import { ok } from '../../src/domain/result';
-import type { ProductSummary } from '../../src/domain/contracts';
+import HomePage from '@/pages/index/index';
+import { ok } from '@domain/result';
+import type { ProductSummary } from '@domain/contracts';
 import { answer, calls, setUnreachable } from './support/gateway';
 import { ringSummary, scarfSummary, teaSummary } from './support/fixtures';
 

@@ -8,6 +8,7 @@
  * - support/setup.ts fixes the platform: TARO_ENV=h5, a fake gateway behind fetch, a fixed clock.
  */
 const path = require('node:path');
+const { jestModuleNameMapper } = require('../../config/aliases');
 
 const esmPackages = [
   '@tarojs',
@@ -43,6 +44,8 @@ module.exports = {
     '^@tarojs/components$': '@tarojs/components/lib/react',
     '\\.(css|scss|sass|less)$': '<rootDir>/tests/pages/support/style-stub.js',
     '\\.(png|jpe?g|gif|svg)$': '<rootDir>/tests/pages/support/file-stub.js',
+    // after the style and file stubs, so `@/…/x.scss` still maps to the stub
+    ...jestModuleNameMapper,
   },
   setupFiles: ['<rootDir>/tests/pages/support/setup.ts'],
   setupFilesAfterEnv: ['@testing-library/jest-dom', '<rootDir>/tests/pages/support/after-env.ts'],

@@ -1,18 +1,18 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import MinePage from '../../src/pages/mine/index';
-import { fail, ok } from '../../src/domain/result';
-import { navigateTo, Routes, switchToTab } from '../../src/platform/navigation';
+import MinePage from '@/pages/mine/index';
+import { fail, ok } from '@domain/result';
+import { navigateTo, Routes, switchToTab } from '@/platform/navigation';
 import { answer } from './support/gateway';
 
-jest.mock('../../src/platform/navigation', () => ({
+jest.mock('@/platform/navigation', () => ({
   ...jest.requireActual<object>('../../src/platform/navigation'),
   navigateTo: jest.fn(async () => undefined),
   switchToTab: jest.fn(async () => undefined),
 }));
 
 // Taro's useDidShow does not fire in a bare render: the page is shown once, on mount.
-jest.mock('../../src/platform/lifecycle', () => ({
-  ...jest.requireActual('../../src/platform/lifecycle'),
+jest.mock('@/platform/lifecycle', () => ({
+  ...jest.requireActual('@/platform/lifecycle'),
   useDidShow: (callback: () => void) => {
     const { useEffect } = jest.requireActual('react');
     useEffect(() => callback(), []);

@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { isPaymentCancelled, pay, requestPayment } from '../../src/platform/payment';
+import { isPaymentCancelled, pay, requestPayment } from '@/platform/payment';
 import { fakeFetch } from './support/gateway';
 
 const payment = { timeStamp: '1764000000', nonceStr: 'n', package: 'prepay_id=wx1', signType: 'MD5', paySign: 's' };

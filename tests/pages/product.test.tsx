@@ -2,9 +2,9 @@ import './shop/nutui';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { Current } from '@tarojs/runtime';
 import Taro from '@tarojs/taro';
-import ProductPage from '../../src/packages/shop/pages/product/index';
-import type { Product } from '../../src/domain/contracts';
-import { ok } from '../../src/domain/result';
+import ProductPage from '@/packages/shop/pages/product/index';
+import type { Product } from '@domain/contracts';
+import { ok } from '@domain/result';
 import { answer, calls } from './support/gateway';
 import { ring, scarf } from './support/fixtures';
 

@@ -1,7 +1,7 @@
 import './shop/nutui';
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import { SpecSelector, type SpecChoice } from '../../src/components/SpecSelector';
-import type { Sku } from '../../src/domain/contracts';
+import { SpecSelector, type SpecChoice } from '@/components/SpecSelector';
+import type { Sku } from '@domain/contracts';
 
 // 颜色 × 尺码: 红 M sold out, 红 L in stock, 蓝 M low stock, 蓝 L sold out, 黑 (both sizes) sold out.
 const skus: Sku[] = [

@@ -5,10 +5,10 @@
  *   (server/gifts/sweep.ts). `batchSize` / `maxBatches` in the event narrow a run (ops and tests).
  * Only backend sources may run it: a call from a user (any OPENID) is refused.
  */
-import { caller } from '../../../server/cloud';
-import { expireGift } from '../../../server/gifts/close';
-import { runExpirySweep } from '../../../server/gifts/sweep';
-import { clock } from '../../../src/domain/clock';
+import { caller } from '@server/cloud';
+import { expireGift } from '@server/gifts/close';
+import { runExpirySweep } from '@server/gifts/sweep';
+import { clock } from '@domain/clock';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

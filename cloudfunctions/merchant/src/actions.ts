@@ -3,20 +3,20 @@
  * (document `{ _id: <openid>, name }`); everybody else gets COMMON.FORBIDDEN.
  * Shapes: MerchantContract in src/domain/contracts.ts (docs/contracts.md).
  */
-import type { Address } from '../../../src/domain/address';
-import type { AnswerOf, GiftCardSummary, RequestOf } from '../../../src/domain/contracts';
-import { CommonErrors, failWith } from '../../../src/domain/errors';
-import { OrderErrors } from '../../../src/domain/order/errors';
-import { transitionOrder } from '../../../src/domain/order/machine';
-import { ORDER_LIST_DEFAULT_LIMIT } from '../../../src/domain/order/schemas';
-import type { OrderRecord } from '../../../src/domain/order/types';
-import { toMerchantOrderView } from '../../../src/domain/order/views';
-import { ok } from '../../../src/domain/result';
-import { command as _, db, fetchDocs } from '../../../server/cloud';
-import type { CallContext } from '../../../server/dispatch';
-import { GIFTS, type GiftDoc } from '../../../server/gifts/store';
-import { findOrder, moveOrder, queryOrders } from '../../../server/orders';
-import { decodeCursor, encodeCursor } from '../../../server/paging';
+import type { Address } from '@domain/address';
+import type { AnswerOf, GiftCardSummary, RequestOf } from '@domain/contracts';
+import { CommonErrors, failWith } from '@domain/errors';
+import { OrderErrors } from '@domain/order/errors';
+import { transitionOrder } from '@domain/order/machine';
+import { ORDER_LIST_DEFAULT_LIMIT } from '@domain/order/schemas';
+import type { OrderRecord } from '@domain/order/types';
+import { toMerchantOrderView } from '@domain/order/views';
+import { ok } from '@domain/result';
+import { command as _, db, fetchDocs } from '@server/cloud';
+import type { CallContext } from '@server/dispatch';
+import { GIFTS, type GiftDoc } from '@server/gifts/store';
+import { findOrder, moveOrder, queryOrders } from '@server/orders';
+import { decodeCursor, encodeCursor } from '@server/paging';
 
 export const MERCHANTS = 'merchants';
 

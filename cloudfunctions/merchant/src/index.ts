@@ -3,8 +3,8 @@
  * Only openids in the `merchants` collection; others get COMMON.FORBIDDEN.
  * Actions and their shapes: MerchantContract in src/domain/contracts.ts, documented in docs/contracts.md.
  */
-import { defineFunction } from '../../../server/dispatch';
-import { merchantRequestSchemas as schemas } from '../../../src/domain/order/schemas';
+import { defineFunction } from '@server/dispatch';
+import { merchantRequestSchemas as schemas } from '@domain/order/schemas';
 import { listOrders, shipOrder } from './actions';
 
 export const main = defineFunction('merchant', {

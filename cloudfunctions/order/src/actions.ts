@@ -3,18 +3,18 @@
  * The caller is only ever ctx.openid (WeChat's injected OPENID); another user's order answers
  * ORDER.NOT_FOUND so its existence is not revealed.
  */
-import type { AnswerOf, RequestOf } from '../../../src/domain/contracts';
-import { CommonErrors, failWith } from '../../../src/domain/errors';
-import { OrderErrors } from '../../../src/domain/order/errors';
-import { transitionOrder } from '../../../src/domain/order/machine';
-import { checkPayable, checkQuantity, outTradeNo, paymentDeadline, priceOrderLine } from '../../../src/domain/order/rules';
-import { ORDER_LIST_DEFAULT_LIMIT } from '../../../src/domain/order/schemas';
-import type { OrderRecord } from '../../../src/domain/order/types';
-import { toOrderView } from '../../../src/domain/order/views';
-import { ok } from '../../../src/domain/result';
-import { findProductRecord, findSkuRecord } from '../../../server/catalogue';
-import type { CallContext } from '../../../server/dispatch';
-import { decodeCursor, encodeCursor } from '../../../server/paging';
+import type { AnswerOf, RequestOf } from '@domain/contracts';
+import { CommonErrors, failWith } from '@domain/errors';
+import { OrderErrors } from '@domain/order/errors';
+import { transitionOrder } from '@domain/order/machine';
+import { checkPayable, checkQuantity, outTradeNo, paymentDeadline, priceOrderLine } from '@domain/order/rules';
+import { ORDER_LIST_DEFAULT_LIMIT } from '@domain/order/schemas';
+import type { OrderRecord } from '@domain/order/types';
+import { toOrderView } from '@domain/order/views';
+import { ok } from '@domain/result';
+import { findProductRecord, findSkuRecord } from '@server/catalogue';
+import type { CallContext } from '@server/dispatch';
+import { decodeCursor, encodeCursor } from '@server/paging';
 import {
   cancelUnpaidOrder,
   findOwnOrder,
@@ -24,9 +24,9 @@ import {
   newOrderId,
   queryOrders,
   removeUnreservedOrder,
-} from '../../../server/orders';
-import { paymentBody, startPayment } from '../../../server/payment';
-import { isHeld, reserveStock } from '../../../server/stock';
+} from '@server/orders';
+import { paymentBody, startPayment } from '@server/payment';
+import { isHeld, reserveStock } from '@server/stock';
 
 const GIFT_ORDER_ELSEWHERE = '礼物订单请在礼物页面操作';
 

@@ -3,12 +3,12 @@
  * plus the timer trigger declared in config.json that cancels unpaid orders after 30 minutes.
  * Actions and their shapes: OrderContract in src/domain/contracts.ts, documented in docs/contracts.md.
  */
-import { caller } from '../../../server/cloud';
-import { defineFunction } from '../../../server/dispatch';
-import { sweepExpiredOrders } from '../../../server/orders';
-import { CommonErrors, failWith } from '../../../src/domain/errors';
-import { orderRequestSchemas as schemas } from '../../../src/domain/order/schemas';
-import { ok, type Result } from '../../../src/domain/result';
+import { caller } from '@server/cloud';
+import { defineFunction } from '@server/dispatch';
+import { sweepExpiredOrders } from '@server/orders';
+import { CommonErrors, failWith } from '@domain/errors';
+import { orderRequestSchemas as schemas } from '@domain/order/schemas';
+import { ok, type Result } from '@domain/result';
 import { cancelOrder, confirmReceipt, createOrder, getOrder, listOrders, payOrder } from './actions';
 
 const dispatch = defineFunction('order', {

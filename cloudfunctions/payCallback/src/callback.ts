@@ -11,14 +11,14 @@
  * - a non-zero errcode is answered only when a retry can succeed (the late-payment refund could not
  *   be requested yet, an unexpected error): WeChat's resend is our retry.
  */
-import { clock } from '../../../src/domain/clock';
-import type { OrderStatus } from '../../../src/domain/order/machine';
-import { checkPaidAmount } from '../../../src/domain/order/rules';
-import type { LatePaymentRecord, OrderRecord } from '../../../src/domain/order/types';
-import { activateGift } from '../../../server/gifts/activate';
-import { findOrder, findOrderByOutTradeNo, holdIdOf, markStockHold, moveOrder, patchOrder } from '../../../server/orders';
-import { fullRefundNo, refundInFull } from '../../../server/payment';
-import { commitStock } from '../../../server/stock';
+import { clock } from '@domain/clock';
+import type { OrderStatus } from '@domain/order/machine';
+import { checkPaidAmount } from '@domain/order/rules';
+import type { LatePaymentRecord, OrderRecord } from '@domain/order/types';
+import { activateGift } from '@server/gifts/activate';
+import { findOrder, findOrderByOutTradeNo, holdIdOf, markStockHold, moveOrder, patchOrder } from '@server/orders';
+import { fullRefundNo, refundInFull } from '@server/payment';
+import { commitStock } from '@server/stock';
 
 export interface CallbackAnswer {
   errcode: number;

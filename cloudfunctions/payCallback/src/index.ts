@@ -4,7 +4,7 @@
  * any other source is refused, otherwise anybody could "pay" an order by calling it.
  * Answers `{ errcode, errmsg }` as WeChat expects; see ./callback.ts for when errcode is non-zero.
  */
-import { caller } from '../../../server/cloud';
+import { caller } from '@server/cloud';
 import { type CallbackAnswer, handlePayment, handleRefund, type PaymentEvent, type RefundInfo } from './callback';
 
 const PAY_CALLBACK_SOURCE = 'wx_paycallback';

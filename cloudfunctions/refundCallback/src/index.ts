@@ -4,9 +4,9 @@
  * or a replay changes nothing. An unexpected error is thrown so the notification is retried.
  * Not callable by users (otherwise anybody could mark a refund as paid out).
  */
-import { caller } from '../../../server/cloud';
-import { handleRefundNotice, type RefundNotice } from '../../../server/gifts/refundNotice';
-import { clock } from '../../../src/domain/clock';
+import { caller } from '@server/cloud';
+import { handleRefundNotice, type RefundNotice } from '@server/gifts/refundNotice';
+import { clock } from '@domain/clock';
 
 /** WeChat Pay's notifications arrive with this SOURCE; a user calling the function is refused. */
 const PAY_CALLBACK_SOURCE = 'wx_paycallback';

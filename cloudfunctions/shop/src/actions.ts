@@ -1,16 +1,16 @@
-import type { AnswerOf, RequestOf } from '../../../src/domain/contracts';
-import { CommonErrors, failWith } from '../../../src/domain/errors';
-import { ShopErrors } from '../../../src/domain/product/errors';
-import { toCategory, toProduct, toProductSummary } from '../../../src/domain/product/mapping';
-import { LIST_PRODUCTS_DEFAULT_LIMIT } from '../../../src/domain/product/requests';
-import { ok } from '../../../src/domain/result';
+import type { AnswerOf, RequestOf } from '@domain/contracts';
+import { CommonErrors, failWith } from '@domain/errors';
+import { ShopErrors } from '@domain/product/errors';
+import { toCategory, toProduct, toProductSummary } from '@domain/product/mapping';
+import { LIST_PRODUCTS_DEFAULT_LIMIT } from '@domain/product/requests';
+import { ok } from '@domain/result';
 import {
   findProductRecord,
   listCategoryRecords,
   listSkuRecords,
   queryProductRecords,
-} from '../../../server/catalogue';
-import { decodeCursor, encodeCursor } from '../../../server/paging';
+} from '@server/catalogue';
+import { decodeCursor, encodeCursor } from '@server/paging';
 
 export async function listCategories(): Promise<AnswerOf<'shop', 'listCategories'>> {
   const records = await listCategoryRecords();

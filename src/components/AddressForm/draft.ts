@@ -1,5 +1,5 @@
-import type { Address, AddressField, AddressFieldError } from '../../domain/address';
-import { validateAddress } from '../../domain/address';
+import type { Address, AddressField, AddressFieldError } from '@domain/address';
+import { validateAddress } from '@domain/address';
 
 /** The form's text, field by field, exactly as typed (validation trims and normalises on submit). */
 export interface AddressDraft {

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import type { GiftCardView, GiftProductView } from '../../services/gift';
+import type { GiftCardView, GiftProductView } from '@/services/gift';
 import { CARD_PALETTES } from './palette';
 import './index.scss';
 

@@ -1,4 +1,4 @@
-import type { CardStyle } from '../../domain/gift/rules';
+import type { CardStyle } from '@domain/gift/rules';
 
 /**
  * The look of each greeting-card style: shared by the on-screen card (GiftCard) and the 5:4 share

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { CARD_STYLE_NAMES, CARD_STYLES, type CardStyle } from '../../domain/gift/rules';
-import { CARD_PALETTES } from '../GiftCard/palette';
+import { CARD_STYLE_NAMES, CARD_STYLES, type CardStyle } from '@domain/gift/rules';
+import { CARD_PALETTES } from '@/components/GiftCard/palette';
 import './index.scss';
 
 interface Props {

@@ -4,7 +4,7 @@ import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/style.css';
 import { useEffect, useState } from 'react';
-import { getProfile, isDefaultProfile, updateNickname } from '../../services/user';
+import { getProfile, isDefaultProfile, updateNickname } from '@/services/user';
 import './index.scss';
 
 /**

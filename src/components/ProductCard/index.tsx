@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import type { ProductCardView } from '../../services/shop';
+import type { ProductCardView } from '@/services/shop';
 import './index.scss';
 
 interface Props {

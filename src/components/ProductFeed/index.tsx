@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { openProduct } from '../../platform/navigation';
-import { ProductCard } from '../ProductCard';
-import { StateView } from '../StateView';
+import { openProduct } from '@/platform/navigation';
+import { ProductCard } from '@/components/ProductCard';
+import { StateView } from '@/components/StateView';
 import type { ProductFeed as Feed } from './useProductFeed';
 import './index.scss';
 

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { listProducts, type ProductCardView, type ProductQuery } from '../../services/shop';
+import { listProducts, type ProductCardView, type ProductQuery } from '@/services/shop';
 
 export type FeedState = { kind: 'loading' } | { kind: 'ready' } | { kind: 'failed'; message: string };
 

@@ -2,10 +2,10 @@ import { Text, View } from '@tarojs/components';
 import InputNumber from '@nutui/nutui-react-taro/dist/es/packages/inputnumber';
 import '@nutui/nutui-react-taro/dist/es/packages/inputnumber/style/style.css';
 import { useEffect, useMemo, useState } from 'react';
-import type { Sku } from '../../domain/contracts';
-import { formatFen, formatFenRange } from '../../domain/money';
-import { ORDER_MAX_QUANTITY } from '../../domain/order/rules';
-import { findSku, isOptionAvailable, specGroupStates, type SpecSelection } from '../../domain/product/specs';
+import type { Sku } from '@domain/contracts';
+import { formatFen, formatFenRange } from '@domain/money';
+import { ORDER_MAX_QUANTITY } from '@domain/order/rules';
+import { findSku, isOptionAvailable, specGroupStates, type SpecSelection } from '@domain/product/specs';
 import './index.scss';
 
 export interface SpecChoice<S extends Sku = Sku> {

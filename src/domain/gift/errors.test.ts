@@ -1,4 +1,4 @@
-import { GiftEligibilityErrors } from '../product/errors';
+import { GiftEligibilityErrors } from '@domain/product/errors';
 import { GiftErrors } from './errors';
 
 describe('gift error codes', () => {

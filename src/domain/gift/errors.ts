@@ -1,4 +1,4 @@
-import { defineErrors } from '../errors';
+import { defineErrors } from '@domain/errors';
 
 /**
  * Expected failures of gifting. Every refusal the recipient can meet has its own code (wrong token,

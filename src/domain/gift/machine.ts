@@ -11,8 +11,8 @@
  * Every write that follows a transition is a conditional update on the expected status
  * (`where({ _id, status: 'waiting' }).update(...)` and `stats.updated === 1`).
  */
-import type { ErrorSpec } from '../errors';
-import { fail, ok, type Result } from '../result';
+import type { ErrorSpec } from '@domain/errors';
+import { fail, ok, type Result } from '@domain/result';
 import { GiftErrors } from './errors';
 
 export const GIFT_STATUSES = [

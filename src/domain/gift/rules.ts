@@ -6,13 +6,13 @@
  * JS engine; grapheme counting needs Intl.Segmenter, which older WeChat clients lack, and a client
  * that counts differently from the server would let people type a greeting the server then refuses.
  */
-import { countChars } from '../address';
-import { HOUR_MS } from '../clock';
-import type { Fen } from '../contracts';
-import { GIFT_MAX_UNIT_PRICE_FEN } from '../money';
-import { outTradeNoFor, PAYMENT_WINDOW_MS } from '../order/rules';
-import { fail, ok, type Result } from '../result';
-import type { ErrorSpec } from '../errors';
+import { countChars } from '@domain/address';
+import { HOUR_MS } from '@domain/clock';
+import type { Fen } from '@domain/contracts';
+import { GIFT_MAX_UNIT_PRICE_FEN } from '@domain/money';
+import { outTradeNoFor, PAYMENT_WINDOW_MS } from '@domain/order/rules';
+import { fail, ok, type Result } from '@domain/result';
+import type { ErrorSpec } from '@domain/errors';
 import { GiftErrors } from './errors';
 import { transitionGift, type GiftStatus } from './machine';
 

@@ -1,5 +1,5 @@
 import { acceptGiftSchema, createGiftSchema, giftRequestSchemas, listGiftsSchema, openGiftSchema } from './schemas';
-import { createOrderSchema, listOrdersSchema, orderRequestSchemas, payOrderSchema } from '../order/schemas';
+import { createOrderSchema, listOrdersSchema, orderRequestSchemas, payOrderSchema } from '@domain/order/schemas';
 
 const address = {
   userName: '王五',

@@ -5,8 +5,8 @@
  * malformed token must answer GIFT.INVALID_TOKEN (`checkRecipientAction`), not INVALID_ARGUMENT.
  */
 import * as z from 'zod';
-import { addressSchema } from '../address';
-import { idSchema } from '../order/schemas';
+import { addressSchema } from '@domain/address';
+import { idSchema } from '@domain/order/schemas';
 import { CARD_STYLES } from './rules';
 
 // Generous bounds on raw text only to keep absurd payloads out; the real limits are in rules.ts.

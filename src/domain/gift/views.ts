@@ -4,8 +4,8 @@
  * `never` (a value carrying them does not type-check), and the builders copy fields one by one
  * instead of spreading the record.
  */
-import type { Address } from '../address';
-import type { Fen } from '../contracts';
+import type { Address } from '@domain/address';
+import type { Fen } from '@domain/contracts';
 import {
   giverView,
   GIFT_WECHAT_CODES,

@@ -1,4 +1,4 @@
-import { defineErrors } from '../errors';
+import { defineErrors } from '@domain/errors';
 
 /** Expected failures of buying for oneself. Codes are stable; messages are what the buyer reads. */
 export const OrderErrors = defineErrors('ORDER', {

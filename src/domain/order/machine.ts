@@ -4,8 +4,8 @@
  * follows a transition is a conditional update on the expected status (`where({ _id, status })`)
  * whose `stats.updated === 1` is checked, so two racing writers cannot both move the same order.
  */
-import type { ErrorSpec } from '../errors';
-import { fail, ok, type Result } from '../result';
+import type { ErrorSpec } from '@domain/errors';
+import { fail, ok, type Result } from '@domain/result';
 import { OrderErrors } from './errors';
 
 export const ORDER_STATUSES = ['pendingPayment', 'awaitingRecipient', 'paid', 'shipped', 'completed', 'cancelled'] as const;

@@ -4,10 +4,10 @@
  * (`where({ _id: skuId, stock: _.gte(quantity) }).update({ stock: _.inc(-quantity) })`) and
  * released when an unpaid order is cancelled or times out.
  */
-import { MINUTE_MS } from '../clock';
-import type { Fen } from '../contracts';
-import { multiplyFen } from '../money';
-import { fail, ok, type Result } from '../result';
+import { MINUTE_MS } from '@domain/clock';
+import type { Fen } from '@domain/contracts';
+import { multiplyFen } from '@domain/money';
+import { fail, ok, type Result } from '@domain/result';
 import { OrderErrors } from './errors';
 import type { OrderStatus } from './machine';
 

@@ -4,7 +4,7 @@
  * here: its range is a business rule with its own code (ORDER.INVALID_QUANTITY, `checkQuantity`).
  */
 import * as z from 'zod';
-import { addressSchema } from '../address';
+import { addressSchema } from '@domain/address';
 import { ORDER_STATUSES } from './machine';
 
 /** Ids we issue or seed: short, URL- and query-safe. */

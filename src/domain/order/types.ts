@@ -3,8 +3,8 @@
  * [0-9A-Za-z_-], see `outTradeNo`). The client sees ./views.ts's projections, never this.
  * Documented in docs/contracts.md ("orders collection").
  */
-import type { Address } from '../address';
-import type { Fen, GiftCardSummary, OrderCancelReason, OrderItem, OrderKind, OrderShipping } from '../contracts';
+import type { Address } from '@domain/address';
+import type { Fen, GiftCardSummary, OrderCancelReason, OrderItem, OrderKind, OrderShipping } from '@domain/contracts';
 import type { OrderStatus } from './machine';
 
 /**

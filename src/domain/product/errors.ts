@@ -1,4 +1,4 @@
-import { defineErrors } from '../errors';
+import { defineErrors } from '@domain/errors';
 
 /**
  * Why a product or SKU cannot be sent as a gift. The codes are shared with the gift area

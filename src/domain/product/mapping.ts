@@ -1,5 +1,5 @@
 /** Catalogue documents → the shapes of the shop contract (what the client sees). */
-import type { Category, Product, ProductSummary, Sku } from '../contracts';
+import type { Category, Product, ProductSummary, Sku } from '@domain/contracts';
 import { isCategoryGiftable, productGiftEligibility } from './gift';
 import type { CategoryRecord, ProductRecord, SkuRecord } from './types';
 

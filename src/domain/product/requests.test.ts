@@ -1,4 +1,4 @@
-import { parseWith } from '../validation';
+import { parseWith } from '@domain/validation';
 import { getProductRequest, listCategoriesRequest, listProductsRequest } from './requests';
 
 describe('shop request schemas', () => {

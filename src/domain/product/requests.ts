@@ -3,7 +3,7 @@
  * Shared: the function validates with them; the client may too before calling.
  */
 import * as z from 'zod';
-import type { ProductSort } from '../contracts';
+import type { ProductSort } from '@domain/contracts';
 
 export const PRODUCT_SORTS = ['default', 'sales', 'priceAsc', 'priceDesc'] as const satisfies readonly ProductSort[];
 

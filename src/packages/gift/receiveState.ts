@@ -3,9 +3,9 @@
  * tests/pages/gift-receive.test.tsx). Every refusal the recipient can meet has its own state, its own
  * headline and a stable test id, so people and e2e tests can tell them apart.
  */
-import { GiftErrors } from '../../domain/gift/errors';
-import { recipientRefusalOf, type GiftStatus } from '../../domain/gift/machine';
-import type { RecipientGiftPageView } from '../../services/gift';
+import { GiftErrors } from '@domain/gift/errors';
+import { recipientRefusalOf, type GiftStatus } from '@domain/gift/machine';
+import type { RecipientGiftPageView } from '@/services/gift';
 
 export type RecipientRefusal = 'invalid' | 'taken' | 'expired' | 'declined' | 'own' | 'cancelled' | 'unpaid';
 

@@ -1,20 +1,20 @@
 import { Image, Text, View } from '@tarojs/components';
 import { useCallback, useState } from 'react';
-import { ExpiryCountdown } from '../../components/ExpiryCountdown';
-import { GiftCard } from '../../components/GiftCard';
-import { PageState } from '../../components/PageState';
-import { GIFT_MAX_UNIT_PRICE_FEN, GIFT_TTL_MS } from '../../domain/gift/rules';
-import { formatFen } from '../../domain/money';
-import type { Result } from '../../domain/result';
-import { openGiftDetail } from '../../platform/navigation';
-import { useDidShow } from '../../platform/lifecycle';
-import { Routes, switchToTab } from '../../platform/navigation';
+import { ExpiryCountdown } from '@/components/ExpiryCountdown';
+import { GiftCard } from '@/components/GiftCard';
+import { PageState } from '@/components/PageState';
+import { GIFT_MAX_UNIT_PRICE_FEN, GIFT_TTL_MS } from '@domain/gift/rules';
+import { formatFen } from '@domain/money';
+import type { Result } from '@domain/result';
+import { openGiftDetail } from '@/platform/navigation';
+import { useDidShow } from '@/platform/lifecycle';
+import { Routes, switchToTab } from '@/platform/navigation';
 import {
   listReceivedGifts,
   listSentGifts,
   type GiverGiftPageView,
   type RecipientGiftPageView,
-} from '../../services/gift';
+} from '@/services/gift';
 import './index.scss';
 
 const TTL_HOURS = GIFT_TTL_MS / 3_600_000;

@@ -5,11 +5,11 @@ import '@nutui/nutui-react-taro/dist/es/packages/grid/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/griditem/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/style.css';
 import { useCallback, useEffect, useState } from 'react';
-import { ProductFeed, useProductFeed } from '../../components/ProductFeed';
-import { stopPullDownRefresh } from '../../platform/feedback';
-import { usePullDownRefresh, useReachBottom, useShareAppMessage } from '../../platform/lifecycle';
-import { navigateTo, Routes, switchToTab } from '../../platform/navigation';
-import { listCategories, type CategoryView } from '../../services/shop';
+import { ProductFeed, useProductFeed } from '@/components/ProductFeed';
+import { stopPullDownRefresh } from '@/platform/feedback';
+import { usePullDownRefresh, useReachBottom, useShareAppMessage } from '@/platform/lifecycle';
+import { navigateTo, Routes, switchToTab } from '@/platform/navigation';
+import { listCategories, type CategoryView } from '@/services/shop';
 import './index.scss';
 
 // 综合 order (the function's default); stable object so the feed does not restart on every render.

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { useDidShow } from '../../platform/lifecycle';
-import { navigateTo, Routes, switchToTab } from '../../platform/navigation';
-import { ORDER_TABS } from '../../services/order';
-import { DEFAULT_NICKNAME, getProfile } from '../../services/user';
+import { useDidShow } from '@/platform/lifecycle';
+import { navigateTo, Routes, switchToTab } from '@/platform/navigation';
+import { ORDER_TABS } from '@/services/order';
+import { DEFAULT_NICKNAME, getProfile } from '@/services/user';
 import './index.scss';
 
 // 我的 shows the status entries; 全部 is the header link.

@@ -1,6 +1,6 @@
 import { Current } from '@tarojs/runtime';
-import type { Product } from '../../../src/domain/contracts';
-import type { GiverGiftView, RecipientGiftView } from '../../../src/domain/gift/views';
+import type { Product } from '@domain/contracts';
+import type { GiverGiftView, RecipientGiftView } from '@domain/gift/views';
 
 /** What useRouter() reads: Taro's router sets Current.router when it opens a page. */
 export function openRoute(path: string, params: Record<string, string>): void {

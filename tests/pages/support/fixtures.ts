@@ -1,4 +1,4 @@
-import type { Product, ProductSummary } from '../../../src/domain/contracts';
+import type { Product, ProductSummary } from '@domain/contracts';
 
 export const scarfSummary: ProductSummary = {
   productId: 'p-scarf',

@@ -4,7 +4,7 @@
  * through the real local cloud (tests/functions); here pages get canned answers that follow the
  * contract types, and every call is recorded.
  */
-import type { ActionName, AnswerOf, EventOf, FunctionName } from '../../../src/domain/contracts';
+import type { ActionName, AnswerOf, EventOf, FunctionName } from '@domain/contracts';
 
 export interface RecordedCall {
   name: string;

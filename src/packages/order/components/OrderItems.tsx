@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import type { OrderItemView } from '../../../services/order';
+import type { OrderItemView } from '@/services/order';
 
 /** The lines of an order: picture, name, specs, unit price × quantity. */
 export function OrderItems({ items }: { items: OrderItemView[] }) {

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { OrderBuyerAction } from '../../../domain/contracts';
-import { confirmAction, hideLoading, showLoading, showToast } from '../../../platform/feedback';
-import { redirectTo, Routes } from '../../../platform/navigation';
-import { cancelOrder, confirmReceipt, payForOrder, type OrderCardView } from '../../../services/order';
+import type { OrderBuyerAction } from '@domain/contracts';
+import { confirmAction, hideLoading, showLoading, showToast } from '@/platform/feedback';
+import { redirectTo, Routes } from '@/platform/navigation';
+import { cancelOrder, confirmReceipt, payForOrder, type OrderCardView } from '@/services/order';
 
 export const ACTION_TEXT: Record<OrderBuyerAction, string> = {
   pay: '继续支付',

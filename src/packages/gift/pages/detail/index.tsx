@@ -2,14 +2,14 @@ import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ExpiryCountdown } from '../../../../components/ExpiryCountdown';
-import { GiftCard } from '../../../../components/GiftCard';
-import { PageState } from '../../../../components/PageState';
-import { copyText } from '../../../../platform/clipboard';
-import { resolveImageUrl } from '../../../../platform/images';
-import { useDidHide, useDidShow, useRouter, useShareAppMessage } from '../../../../platform/lifecycle';
-import { canShareAsChatCard, markShareAsPrivateMessage, webLinkTo } from '../../../../platform/share';
-import { getGift, shareCard, type GiverGiftPageView } from '../../../../services/gift';
+import { ExpiryCountdown } from '@/components/ExpiryCountdown';
+import { GiftCard } from '@/components/GiftCard';
+import { PageState } from '@/components/PageState';
+import { copyText } from '@/platform/clipboard';
+import { resolveImageUrl } from '@/platform/images';
+import { useDidHide, useDidShow, useRouter, useShareAppMessage } from '@/platform/lifecycle';
+import { canShareAsChatCard, markShareAsPrivateMessage, webLinkTo } from '@/platform/share';
+import { getGift, shareCard, type GiverGiftPageView } from '@/services/gift';
 import './index.scss';
 
 /** While waiting, re-read the status this often (the friend may accept at any moment). */

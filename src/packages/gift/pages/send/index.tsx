@@ -6,12 +6,12 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/input/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/style.css';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { GiftCard } from '../../../../components/GiftCard';
-import { GiftCardStylePicker } from '../../../../components/GiftCardStylePicker';
-import { GiftNicknamePrompt } from '../../../../components/GiftNicknamePrompt';
-import { PageState } from '../../../../components/PageState';
-import { SpecSelector, type SpecChoice } from '../../../../components/SpecSelector';
-import type { CreatedGift, Sku } from '../../../../domain/contracts';
+import { GiftCard } from '@/components/GiftCard';
+import { GiftCardStylePicker } from '@/components/GiftCardStylePicker';
+import { GiftNicknamePrompt } from '@/components/GiftNicknamePrompt';
+import { PageState } from '@/components/PageState';
+import { SpecSelector, type SpecChoice } from '@/components/SpecSelector';
+import type { CreatedGift, Sku } from '@domain/contracts';
 import {
   CARD_STYLE_NAMES,
   checkGiftDraft,
@@ -21,14 +21,14 @@ import {
   RECIPIENT_NAME_MAX_CHARS,
   SIGNATURE_MAX_CHARS,
   type CardStyle,
-} from '../../../../domain/gift/rules';
-import { formatFen } from '../../../../domain/money';
-import { giftEligibility } from '../../../../domain/product/gift';
-import { pay } from '../../../../platform/payment';
-import { replaceWithGiftDetail } from '../../../../platform/navigation';
-import { useRouter } from '../../../../platform/lifecycle';
-import { createGift, type GiftDraft } from '../../../../services/gift';
-import { useProductDetail } from '../../../../services/useProductDetail';
+} from '@domain/gift/rules';
+import { formatFen } from '@domain/money';
+import { giftEligibility } from '@domain/product/gift';
+import { pay } from '@/platform/payment';
+import { replaceWithGiftDetail } from '@/platform/navigation';
+import { useRouter } from '@/platform/lifecycle';
+import { createGift, type GiftDraft } from '@/services/gift';
+import { useProductDetail } from '@/services/useProductDetail';
 import './index.scss';
 
 

@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
-import { ExpiryCountdown } from '../../../../components/ExpiryCountdown';
-import { StateView } from '../../../../components/StateView';
-import { formatFen } from '../../../../domain/money';
-import { useDidShow, useRouter } from '../../../../platform/lifecycle';
-import { getOrder, type OrderCardView } from '../../../../services/order';
-import { OrderActions } from '../../components/OrderActions';
-import { OrderItems } from '../../components/OrderItems';
-import '../../components/order.scss';
+import { ExpiryCountdown } from '@/components/ExpiryCountdown';
+import { StateView } from '@/components/StateView';
+import { formatFen } from '@domain/money';
+import { useDidShow, useRouter } from '@/platform/lifecycle';
+import { getOrder, type OrderCardView } from '@/services/order';
+import { OrderActions } from '@/packages/order/components/OrderActions';
+import { OrderItems } from '@/packages/order/components/OrderItems';
+import '@/packages/order/components/order.scss';
 import './index.scss';
 
 type LoadState = { kind: 'loading' } | { kind: 'ready'; order: OrderCardView } | { kind: 'failed'; message: string };

@@ -2,12 +2,12 @@ import { Text, View } from '@tarojs/components';
 import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { StateView } from '../../../../components/StateView';
-import { useRouter } from '../../../../platform/lifecycle';
-import { redirectTo, Routes, switchToTab } from '../../../../platform/navigation';
-import { getOrder, type OrderCardView } from '../../../../services/order';
-import { useOrderActions } from '../../components/useOrderActions';
-import '../../components/order.scss';
+import { StateView } from '@/components/StateView';
+import { useRouter } from '@/platform/lifecycle';
+import { redirectTo, Routes, switchToTab } from '@/platform/navigation';
+import { getOrder, type OrderCardView } from '@/services/order';
+import { useOrderActions } from '@/packages/order/components/useOrderActions';
+import '@/packages/order/components/order.scss';
 import './index.scss';
 
 type LoadState = { kind: 'loading' } | { kind: 'ready'; order: OrderCardView } | { kind: 'failed'; message: string };

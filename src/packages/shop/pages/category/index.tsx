@@ -1,12 +1,12 @@
 import { View } from '@tarojs/components';
 import { useEffect, useMemo, useState } from 'react';
-import { ProductFeed, useProductFeed } from '../../../../components/ProductFeed';
-import type { ProductSort } from '../../../../domain/contracts';
-import { stopPullDownRefresh } from '../../../../platform/feedback';
-import { usePullDownRefresh, useReachBottom, useRouter } from '../../../../platform/lifecycle';
-import { setPageTitle } from '../../../../platform/navigation';
-import { SortTabs } from '../../components/SortTabs';
-import '../../components/list.scss';
+import { ProductFeed, useProductFeed } from '@/components/ProductFeed';
+import type { ProductSort } from '@domain/contracts';
+import { stopPullDownRefresh } from '@/platform/feedback';
+import { usePullDownRefresh, useReachBottom, useRouter } from '@/platform/lifecycle';
+import { setPageTitle } from '@/platform/navigation';
+import { SortTabs } from '@/packages/shop/components/SortTabs';
+import '@/packages/shop/components/list.scss';
 
 /** One category's products, sorted by 综合 / 销量 / 价格, paged as the user scrolls. */
 export default function CategoryPage() {

@@ -5,15 +5,15 @@ import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/style.css';
 import '@nutui/nutui-react-taro/dist/es/packages/popup/style/style.css';
 import { useEffect, useState } from 'react';
-import { SpecSelector, type SpecChoice } from '../../../../components/SpecSelector';
-import { StateView } from '../../../../components/StateView';
-import { totalStock } from '../../../../domain/product/specs';
-import { enableShareMenu } from '../../../../platform/share';
-import { previewImages, showToast } from '../../../../platform/feedback';
-import { useRouter, useShareAppMessage } from '../../../../platform/lifecycle';
-import { navigateTo, Routes, withQuery } from '../../../../platform/navigation';
-import type { SkuView } from '../../../../services/shop';
-import { useProductDetail } from '../../../../services/useProductDetail';
+import { SpecSelector, type SpecChoice } from '@/components/SpecSelector';
+import { StateView } from '@/components/StateView';
+import { totalStock } from '@domain/product/specs';
+import { enableShareMenu } from '@/platform/share';
+import { previewImages, showToast } from '@/platform/feedback';
+import { useRouter, useShareAppMessage } from '@/platform/lifecycle';
+import { navigateTo, Routes, withQuery } from '@/platform/navigation';
+import type { SkuView } from '@/services/shop';
+import { useProductDetail } from '@/services/useProductDetail';
 import './index.scss';
 
 

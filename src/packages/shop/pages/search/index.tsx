@@ -2,11 +2,11 @@ import { View } from '@tarojs/components';
 import SearchBar from '@nutui/nutui-react-taro/dist/es/packages/searchbar';
 import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/style.css';
 import { useMemo, useState } from 'react';
-import { ProductFeed, useProductFeed } from '../../../../components/ProductFeed';
-import type { ProductSort } from '../../../../domain/contracts';
-import { useReachBottom, useRouter } from '../../../../platform/lifecycle';
-import { SortTabs } from '../../components/SortTabs';
-import '../../components/list.scss';
+import { ProductFeed, useProductFeed } from '@/components/ProductFeed';
+import type { ProductSort } from '@domain/contracts';
+import { useReachBottom, useRouter } from '@/platform/lifecycle';
+import { SortTabs } from '@/packages/shop/components/SortTabs';
+import '@/packages/shop/components/list.scss';
 
 const KEYWORD_MAX = 50;
 
