@@ -1,6 +1,6 @@
 /**
  * POST /admin: the CloudBase API as the unmodified wx-server-sdk speaks it (docs/local-cloud.md,
- * /work/shared/docs/cloudbase-wire.md). Every reply is HTTP 200; errors are `{requestId, code, message}`.
+ * docs/cloudbase-wire.md). Every reply is HTTP 200; errors are `{requestId, code, message}`.
  */
 import type { InvocationContext } from './services';
 import type { FunctionRuntime } from './runtime';

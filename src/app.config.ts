@@ -39,7 +39,7 @@ export default defineAppConfig({
       { pagePath: 'pages/mine/index', text: '我的', ...tabIcon('mine') },
     ],
   },
-  // wx.chooseAddress must be declared here and in the privacy guide (platform-notes.md).
+  // wx.chooseAddress must be declared here and in the privacy guide (docs/docs/platform-notes.md).
   requiredPrivateInfos: ['chooseAddress'],
   // Privacy APIs wait for the user's consent to the privacy guide.
   __usePrivacyCheck__: true,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { CAPTURE_FILE } from '@local-cloud/wire/fixtures';
 import { EJSON } from 'bson';
 import { decodeWire, decodeStored, encodeReply, encodeStored } from './codec';
 import { Database } from './index';
@@ -9,7 +10,7 @@ interface Captured {
   url: string;
   body: Record<string, unknown> | string;
 }
-const captured = JSON.parse(readFileSync('/work/shared/data/wx-server-sdk-4.0.2-requests.json', 'utf8')) as Captured[];
+const captured = JSON.parse(readFileSync(CAPTURE_FILE, 'utf8')) as Captured[];
 const databaseBodies = captured
   .map((request) => request.body)
   .filter((body): body is Record<string, unknown> => typeof body === 'object' && String(body.action).startsWith('database.'));

@@ -1,6 +1,6 @@
 /**
  * The local cloud's document database: answers the `database.*` requests wx-server-sdk 4.0.2
- * sends (see /work/shared/docs/cloudbase-wire.md §1, §2, §6) over SQLite + mingo.
+ * sends (see docs/cloudbase-wire.md §1, §2, §6) over SQLite + mingo.
  *
  * Behaviour worth knowing (chosen to match the real cloud):
  * - Reading, counting, updating, removing or aggregating a collection that does not exist answers

@@ -1,6 +1,6 @@
 /**
  * The unmodified wx-server-sdk 4.0.2 against `db.handle` behind a tiny HTTP server (env vars as in
- * platform-notes.md): reply shapes, Dates, errors and runTransaction's retry on a commit conflict.
+ * docs/platform-notes.md): reply shapes, Dates, errors and runTransaction's retry on a commit conflict.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

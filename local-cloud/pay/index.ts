@@ -253,7 +253,7 @@ export class PaySimulator {
   /**
    * Answers a whole `wx.wxPayApi` request from its multipart fields (`apiName`, `apiOptions`,
    * `requestData`). The reply is JSON with content-type `application/json` — never
-   * `application/json; charset=utf-8`, which makes the SDK reject it (cloudbase-wire.md §4).
+   * `application/json; charset=utf-8`, which makes the SDK reject it (docs/cloudbase-wire.md §4).
    * `apiOptions.appid` (from `cloud.cloudPay({ appid })`) overrides the caller's appid.
    */
   async handleWire(fields: Map<string, Buffer>, caller: InvocationContext): Promise<WireReply> {

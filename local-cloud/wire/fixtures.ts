@@ -1,7 +1,8 @@
-/** The captured wx-server-sdk 4.0.2 requests (/work/shared/data), for the codec and simulator tests. */
+/** The captured wx-server-sdk 4.0.2 requests (./captures, see its README), for the codec and simulator tests. */
 import fs from 'node:fs';
+import path from 'node:path';
 
-export const CAPTURE_FILE = '/work/shared/data/wx-server-sdk-4.0.2-requests.json';
+export const CAPTURE_FILE = path.join(__dirname, 'captures', 'wx-server-sdk-4.0.2-requests.json');
 
 interface CapturedRequest {
   method: string;

@@ -2,7 +2,7 @@
  * The protobuf messages wx-server-sdk 4.0.2 uses for `wx.openApi` (CommApiData → CommOpenApiResp)
  * and for cloudPay's `apiOptions` part (ApiOptions). Field numbers are those of the SDK's static
  * code (node_modules/wx-server-sdk/index.js, module ./src/protobuf/openapi.js; see
- * docs cloudbase-wire.md §5). Built with protobufjs reflection: no codegen step.
+ * docs/cloudbase-wire.md §5). Built with protobufjs reflection: no codegen step.
  */
 import * as protobuf from 'protobufjs';
 

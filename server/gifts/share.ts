@@ -2,7 +2,7 @@
  * The private-message seam: an activityId for `wx.updateShareMenu({ isPrivateMessage: true,
  * activityId, withShareTicket: true })`.
  *
- * Platform caveat (platform-notes.md): WeChat creates PRIVATE-message activity ids only through the
+ * Platform caveat (docs/docs/platform-notes.md): WeChat creates PRIVATE-message activity ids only through the
  * HTTPS API `cgi-bin/message/wxopen/activityid/create` with an access_token and the sharer's openid;
  * the cloud call `cloud.openapi.updatableMessage.createActivityId` used here is what the local cloud
  * simulates (and what cloud calls can reach). Before going live, replace the body of

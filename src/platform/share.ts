@@ -11,7 +11,7 @@ export const canShareAsChatCard = (): boolean => process.env.TARO_ENV === 'weapp
 
 /**
  * Private-message share (私密消息) for a gift card: the activityId comes from the server. Taro's typings
- * lag behind wx here, hence the narrow typed wrapper (platform-notes.md). Must succeed BEFORE the user
+ * lag behind wx here, hence the narrow typed wrapper (docs/docs/platform-notes.md). Must succeed BEFORE the user
  * taps the share button, so the card is sent as a private message that cannot be forwarded.
  */
 export const markShareAsPrivateMessage = (activityId: string): Promise<void> => {

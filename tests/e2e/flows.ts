@@ -10,7 +10,7 @@ import type { Result } from '@domain/result';
 
 /** ¥ with two decimals, as src/domain/money.ts formats fen. */
 export const PRICE_TEXT = /¥\d+(?:,\d{3})*\.\d{2}/;
-/** A single gift may cost at most ¥10,000 (gift-rules.md). */
+/** A single gift may cost at most ¥10,000 (docs/gift-rules.md). */
 const GIFT_PRICE_LIMIT_FEN = 1_000_000;
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,5 +1,5 @@
 /**
- * Rules of gifting (docs/domain.md, "Gift rules"; background: gift-rules.md).
+ * Rules of gifting (docs/domain.md, "Gift rules"; background: docs/gift-rules.md).
  *
  * Text lengths count Unicode code points (`countChars`): '😀' is 1, '中' is 1, while a ZWJ family
  * emoji (👨‍👩‍👧) is 5. Code points give the same number on the server (Node) and in every mini program

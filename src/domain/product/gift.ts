@@ -1,5 +1,5 @@
 /**
- * Which catalogue items may be sent as a gift (see gift-rules.md, "Who can gift what"):
+ * Which catalogue items may be sent as a gift (see docs/gift-rules.md, "Who can gift what"):
  * not jewellery or education/training, and a chosen SKU's unit price of at most ¥10,000.
  */
 import type { Fen } from '@domain/contracts';
