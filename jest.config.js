@@ -28,7 +28,12 @@ const nodeProject = (displayName, testMatch, extra = {}) => ({
 
 module.exports = {
   projects: [
-    nodeProject('unit', ['<rootDir>/config/**/*.test.ts', '<rootDir>/src/domain/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/scripts/**/*.test.ts']),
+    nodeProject('unit', [
+      '<rootDir>/config/**/*.test.ts',
+      '<rootDir>/src/domain/**/*.test.ts',
+      '<rootDir>/server/**/*.test.ts',
+      '<rootDir>/scripts/**/*.test.ts',
+    ]),
     nodeProject('local-cloud', ['<rootDir>/local-cloud/**/*.test.ts', '<rootDir>/tests/local-cloud/**/*.test.ts']),
     nodeProject('functions', ['<rootDir>/tests/functions/**/*.test.ts']),
     nodeProject('weapp', ['<rootDir>/tests/weapp/**/*.test.ts']),

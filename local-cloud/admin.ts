@@ -14,11 +14,19 @@ export interface DatabaseHandler {
 }
 /** What it needs of the pay simulator (local-cloud/pay PaySimulator). */
 export interface PayApiHandler {
-  handleApi(apiName: string, requestData: Record<string, unknown>, caller: InvocationContext): Promise<Record<string, unknown>>;
+  handleApi(
+    apiName: string,
+    requestData: Record<string, unknown>,
+    caller: InvocationContext,
+  ): Promise<Record<string, unknown>>;
 }
 /** What it needs of the open API simulator (local-cloud/openapi OpenApi). */
 export interface OpenApiHandler {
-  handleApi(apiName: string, params: Record<string, unknown>, caller: InvocationContext): Promise<Record<string, unknown>>;
+  handleApi(
+    apiName: string,
+    params: Record<string, unknown>,
+    caller: InvocationContext,
+  ): Promise<Record<string, unknown>>;
 }
 
 export interface AdminDependencies {
@@ -159,7 +167,12 @@ async function wxPayApi(
 }
 
 /** cloud.openapi.*: params arrive as protobuf pairs of JSON values; the reply is a CommOpenApiResp (wire doc §5). */
-async function wxOpenApi(deps: AdminDependencies, apiName: string, requestData: Buffer, caller: InvocationContext): Promise<AdminReply> {
+async function wxOpenApi(
+  deps: AdminDependencies,
+  apiName: string,
+  requestData: Buffer,
+  caller: InvocationContext,
+): Promise<AdminReply> {
   let params: Record<string, unknown>;
   try {
     const decoded = decodeOpenApiRequest(requestData);

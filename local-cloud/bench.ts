@@ -64,10 +64,14 @@ export async function benchGateway(options: BenchOptions): Promise<BenchResult> 
 
   try {
     const gatewayLatencies = async (total: number): Promise<number[]> => {
-      const { stdout } = await execFileAsync(process.execPath, [
-        path.join(__dirname, 'bench-caller.cjs'),
-        JSON.stringify({ url: cloud.url, name: options.name, event: options.event, openid, total, concurrency }),
-      ], { maxBuffer: 64 * 1024 * 1024 });
+      const { stdout } = await execFileAsync(
+        process.execPath,
+        [
+          path.join(__dirname, 'bench-caller.cjs'),
+          JSON.stringify({ url: cloud.url, name: options.name, event: options.event, openid, total, concurrency }),
+        ],
+        { maxBuffer: 64 * 1024 * 1024 },
+      );
       return JSON.parse(stdout) as number[];
     };
     await gatewayLatencies(warmup);

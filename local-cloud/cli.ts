@@ -36,7 +36,9 @@ async function main(): Promise<void> {
     ...(values.workers ? { workers: Number(values.workers) } : {}),
     realTimers: !values['no-real-timers'],
   });
-  console.log(`local cloud on ${cloud.url} (admin ${cloud.url}/admin, gateway ${cloud.url}/functions/<name>, health ${cloud.url}/_dev/health)`);
+  console.log(
+    `local cloud on ${cloud.url} (admin ${cloud.url}/admin, gateway ${cloud.url}/functions/<name>, health ${cloud.url}/_dev/health)`,
+  );
 
   let stopping = false;
   const stop = (signal: string) => {

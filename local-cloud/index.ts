@@ -120,7 +120,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     () => registry.allTriggers(),
     async (trigger, firedAtMs) => {
       // the event WeChat sends a timer-triggered function
-      const event = { Type: 'Timer', TriggerName: trigger.triggerName, Time: new Date(firedAtMs).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+      const event = {
+        Type: 'Timer',
+        TriggerName: trigger.triggerName,
+        Time: new Date(firedAtMs).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      };
       await runtime.invoke(trigger.functionName, event, { openid: '', source: 'wx_trigger' });
     },
   );
@@ -157,7 +161,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 /** database/indexes.json: `{ collections: [{ name, why }], indexes: [{ collection, fields, unique?, why }] }`. */
 function readSchema(file: string): { collections: string[]; indexes: IndexSpec[] } {
   try {
-    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as { collections?: { name: string }[]; indexes?: IndexSpec[] };
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      collections?: { name: string }[];
+      indexes?: IndexSpec[];
+    };
     return { collections: (parsed.collections ?? []).map((c) => c.name), indexes: parsed.indexes ?? [] };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { collections: [], indexes: [] };

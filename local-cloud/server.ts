@@ -93,7 +93,12 @@ async function route(deps: ServerDependencies, request: IncomingMessage, respons
 }
 
 /** POST /functions/<name>: the H5 build's callFunction. Body = event, X-WX-OPENID = caller. */
-async function gateway(deps: ServerDependencies, name: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function gateway(
+  deps: ServerDependencies,
+  name: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   if (!deps.registry.get(name)) throw new HttpError(404, 'FUNCTION_NOT_FOUND', `function "${name}" not found`);
   const event = parseJsonBody(await readBody(request), {});
   const header = request.headers['x-wx-openid'];
@@ -121,7 +126,12 @@ async function devRoute(
   const endpoint = `${method} ${pathname}`;
   switch (endpoint) {
     case 'GET /_dev/health':
-      sendJson(response, 200, { ok: true, functions: deps.registry.names(), now: deps.clock.now(), runtime: deps.runtime.stats() });
+      sendJson(response, 200, {
+        ok: true,
+        functions: deps.registry.names(),
+        now: deps.clock.now(),
+        runtime: deps.runtime.stats(),
+      });
       return;
     case 'GET /_dev/clock':
       sendJson(response, 200, { now: deps.clock.now() });
@@ -142,7 +152,8 @@ async function devRoute(
         throw new HttpError(400, 'INVALID_PARAM', 'outTradeNo is required');
       }
       const result = body.result ?? 'SUCCESS';
-      if (result !== 'SUCCESS' && result !== 'FAIL') throw new HttpError(400, 'INVALID_PARAM', 'result must be SUCCESS or FAIL');
+      if (result !== 'SUCCESS' && result !== 'FAIL')
+        throw new HttpError(400, 'INVALID_PARAM', 'result must be SUCCESS or FAIL');
       try {
         sendJson(response, 200, (await deps.devPay.pay(body.outTradeNo, result)) ?? null);
       } catch (error) {
@@ -199,7 +210,11 @@ function parseJsonBody(body: Buffer, whenEmpty: unknown): unknown {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new HttpError(400, 'INVALID_JSON', `request body is not JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new HttpError(
+      400,
+      'INVALID_JSON',
+      `request body is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }
 

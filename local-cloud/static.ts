@@ -38,7 +38,10 @@ export interface StaticMount {
   spaFallback: boolean;
 }
 
-export function staticMounts(staticDir: string | undefined, extraStatic: Record<string, string> | undefined): StaticMount[] {
+export function staticMounts(
+  staticDir: string | undefined,
+  extraStatic: Record<string, string> | undefined,
+): StaticMount[] {
   const mounts: StaticMount[] = Object.entries(extraStatic ?? {}).map(([prefix, dir]) => ({
     prefix: normalizePrefix(prefix),
     dir: path.resolve(dir),
@@ -57,7 +60,12 @@ function normalizePrefix(prefix: string): string {
 }
 
 /** Serves the request from the mounts; false when nothing matched (the caller answers 404). */
-export function serveStatic(request: IncomingMessage, response: ServerResponse, pathname: string, mounts: StaticMount[]): boolean {
+export function serveStatic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  mounts: StaticMount[],
+): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   let decoded: string;
   try {

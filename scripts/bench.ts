@@ -40,7 +40,10 @@ async function withCloud<T>(run: (cloud: LocalCloud) => Promise<T>): Promise<T> 
 }
 
 function ensureBuilt(what: 'functions' | 'weapp'): void {
-  const built = what === 'functions' ? existsSync(join(root, 'cloudfunctions/shop/index.js')) : existsSync(join(root, 'dist/app.json'));
+  const built =
+    what === 'functions'
+      ? existsSync(join(root, 'cloudfunctions/shop/index.js'))
+      : existsSync(join(root, 'dist/app.json'));
   if (built) return;
   const args = what === 'functions' ? ['tsx', 'scripts/build-functions.ts'] : ['taro', 'build', '--type', 'weapp'];
   const child = spawnSync('npx', ['--no-install', ...args], { cwd: root, stdio: 'inherit' });
@@ -52,8 +55,10 @@ async function benchWeappSize(): Promise<void> {
   const { analyseWeappPackages } = await import('./weapp-size');
   const sizes = await analyseWeappPackages();
   const minimalTaroReactKb = 287; // a minimal two-page Taro 4.1.11 React app, main package (toolchain notes)
-  console.log(`weapp main package: ${sizes.mainKb.toFixed(1)} KB (limit 2048 KB, aim < 600 KB); ` +
-    `ratio to a minimal two-page Taro React app (~${minimalTaroReactKb} KB): ${(sizes.mainKb / minimalTaroReactKb).toFixed(2)}×`);
+  console.log(
+    `weapp main package: ${sizes.mainKb.toFixed(1)} KB (limit 2048 KB, aim < 600 KB); ` +
+      `ratio to a minimal two-page Taro React app (~${minimalTaroReactKb} KB): ${(sizes.mainKb / minimalTaroReactKb).toFixed(2)}×`,
+  );
   for (const sub of sizes.subpackages) console.log(`  subpackage ${sub.root}: ${sub.kb.toFixed(1)} KB`);
   console.log(`  total: ${sizes.totalKb.toFixed(1)} KB`);
 }
@@ -64,19 +69,31 @@ async function benchGatewayRoundTrip(): Promise<void> {
     seedCatalogue(cloud.db);
     const [product] = cloud.db.find('products', {}, { limit: 1 }) as { _id: string }[];
     if (!product) throw new Error('no product seeded');
-    const result = await benchGateway({ name: 'shop', event: { action: 'getProduct', productId: product._id }, cloud, concurrency: 20 });
+    const result = await benchGateway({
+      name: 'shop',
+      event: { action: 'getProduct', productId: product._id },
+      cloud,
+      concurrency: 20,
+    });
     console.log(`gateway round trip, shop.getProduct, 20 concurrent callers (${result.gateway.count} calls):`);
     console.log(`  gateway     p50 ${ms(result.gateway.p50Ms)}  p99 ${ms(result.gateway.p99Ms)}`);
     console.log(`  in-process  p50 ${ms(result.inProcess.p50Ms)}  p99 ${ms(result.inProcess.p99Ms)}`);
-    console.log(`  gateway − in-process p50: ${ms(result.gateway.p50Ms - result.inProcess.p50Ms)} (aim ≤ 10 ms); ratio p50 ${result.ratio.p50.toFixed(2)}×, p99 ${result.ratio.p99.toFixed(2)}×`);
+    console.log(
+      `  gateway − in-process p50: ${ms(result.gateway.p50Ms - result.inProcess.p50Ms)} (aim ≤ 10 ms); ratio p50 ${result.ratio.p50.toFixed(2)}×, p99 ${result.ratio.p99.toFixed(2)}×`,
+    );
   });
 }
 
 async function benchDatabase(): Promise<void> {
   const result = await benchIndexedQuery();
   console.log(`database, ${result.documents} documents (filled in ${result.fillMs} ms):`);
-  for (const [label, timing] of Object.entries({ 'category + sales desc, top 20': result.categorySalesTop20, 'indexed equality': result.indexedEquality })) {
-    console.log(`  ${label}: p50 ${ms(timing.p50Ms)}  p99 ${ms(timing.p99Ms)}  (index ${timing.index ?? 'none'}, ${timing.rowsExamined} rows examined; aim < 20 ms)`);
+  for (const [label, timing] of Object.entries({
+    'category + sales desc, top 20': result.categorySalesTop20,
+    'indexed equality': result.indexedEquality,
+  })) {
+    console.log(
+      `  ${label}: p50 ${ms(timing.p50Ms)}  p99 ${ms(timing.p99Ms)}  (index ${timing.index ?? 'none'}, ${timing.rowsExamined} rows examined; aim < 20 ms)`,
+    );
   }
 }
 
@@ -93,15 +110,26 @@ async function benchShopListing(): Promise<void> {
         const n = offset + i;
         const category = categories[n % categories.length]!;
         return {
-          _id: `bench${n}`, name: `压测商品 ${n}`, categoryId: category._id, categoryName: category.name,
-          images: ['/static/products/placeholder.svg'], description: '', detailImages: [], specNames: [],
-          priceMin: 100 + ((n * 104729) % 900_000), priceMax: 100 + ((n * 104729) % 900_000), sales: (n * 7919) % 100_000,
-          onShelf: true, createdAt: new Date(),
+          _id: `bench${n}`,
+          name: `压测商品 ${n}`,
+          categoryId: category._id,
+          categoryName: category.name,
+          images: ['/static/products/placeholder.svg'],
+          description: '',
+          detailImages: [],
+          specNames: [],
+          priceMin: 100 + ((n * 104729) % 900_000),
+          priceMax: 100 + ((n * 104729) % 900_000),
+          sales: (n * 7919) % 100_000,
+          onShelf: true,
+          createdAt: new Date(),
         };
       });
       cloud.db.insert('products', batch);
     }
-    console.log(`shop.listProducts over ${total} products (filled in ${((performance.now() - started) / 1000).toFixed(1)} s):`);
+    console.log(
+      `shop.listProducts over ${total} products (filled in ${((performance.now() - started) / 1000).toFixed(1)} s):`,
+    );
     const samples: number[] = [];
     for (let round = 0; round < 200; round++) {
       const categoryId = categories[round % categories.length]!._id;
@@ -116,7 +144,9 @@ async function benchShopListing(): Promise<void> {
       if (round >= 20) samples.push(performance.now() - t0); // after warm-up
     }
     samples.sort((a, b) => a - b);
-    console.log(`  by category, sorted by sales, 20 per page: p50 ${ms(percentile(samples, 50))}  p99 ${ms(percentile(samples, 99))} (aim p50 < 50 ms)`);
+    console.log(
+      `  by category, sorted by sales, 20 per page: p50 ${ms(percentile(samples, 50))}  p99 ${ms(percentile(samples, 99))} (aim p50 < 50 ms)`,
+    );
   });
 }
 

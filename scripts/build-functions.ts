@@ -67,7 +67,10 @@ function writeIfChanged(file: string, contents: Uint8Array): void {
 }
 
 /** Builds the named functions (default: all). Same input → same output, so re-running is harmless. */
-export async function buildFunctions(names?: readonly string[], functionsDir: string = FUNCTIONS_DIR): Promise<BuiltFunction[]> {
+export async function buildFunctions(
+  names?: readonly string[],
+  functionsDir: string = FUNCTIONS_DIR,
+): Promise<BuiltFunction[]> {
   const available = listFunctionNames(functionsDir);
   const wanted = names && names.length > 0 ? [...names] : available;
   const unknown = wanted.filter((name) => !available.includes(name));
@@ -83,7 +86,10 @@ const formatKb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   buildFunctions(process.argv.slice(2))
     .then((built) => {
-      for (const fn of built) console.log(`${fn.name.padEnd(16)} ${formatKb(fn.bytes).padStart(10)}  ${path.relative(process.cwd(), fn.outfile)}`);
+      for (const fn of built)
+        console.log(
+          `${fn.name.padEnd(16)} ${formatKb(fn.bytes).padStart(10)}  ${path.relative(process.cwd(), fn.outfile)}`,
+        );
       console.log(`built ${built.length} function(s)`);
     })
     .catch((error: unknown) => {

@@ -46,7 +46,11 @@ export const DEV_MERCHANTS = [{ _id: 'dev-merchant', name: '店主' }] as const;
 
 /** Adds the dev merchants when the `merchants` collection is empty; never duplicates. */
 export function seedMerchants(db: SeedTarget): void {
-  if (db.count('merchants') === 0) db.insert('merchants', DEV_MERCHANTS.map((merchant) => ({ ...merchant })));
+  if (db.count('merchants') === 0)
+    db.insert(
+      'merchants',
+      DEV_MERCHANTS.map((merchant) => ({ ...merchant })),
+    );
 }
 
 export function seedCatalogue(db: SeedTarget, options: { reset?: boolean } = {}): SeedSummary {

@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   const seeded = seedCatalogue(cloud.db);
   seedDevUsers(cloud.db);
   const counts = `${seeded.counts.categories} categories, ${seeded.counts.products} products, ${seeded.counts.skus} SKUs`;
-  console.log(seeded.seeded ? `✔ seeded the catalogue: ${counts}` : `✔ catalogue already seeded in ${dataDir}: ${counts}`);
+  console.log(
+    seeded.seeded ? `✔ seeded the catalogue: ${counts}` : `✔ catalogue already seeded in ${dataDir}: ${counts}`,
+  );
   console.log(`
 礼物商城 is running
   shop (H5):        ${cloud.url}/

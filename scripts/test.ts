@@ -58,10 +58,8 @@ function jest(projects: string[], extra: string[] = [], env?: NodeJS.ProcessEnv)
 
 const asOutcome = (okRun: boolean) => ({ outcome: (okRun ? 'passed' : 'failed') as Outcome });
 
-step('typecheck', () =>
-  asOutcome(npx(['tsc', '-p', 'tsconfig.json']) && npx(['tsc', '-p', 'tsconfig.domain.json'])),
-);
-step('lint', () => asOutcome(npx(['eslint', '.', '--max-warnings=0'])));
+step('typecheck', () => asOutcome(npx(['tsc', '-p', 'tsconfig.json']) && npx(['tsc', '-p', 'tsconfig.domain.json'])));
+step('lint', () => asOutcome(npx(['eslint', '.', '--max-warnings=0']) && npx(['prettier', '--check', '.'])));
 step('build-functions', () => asOutcome(npx(['tsx', 'scripts/build-functions.ts'])));
 step('unit', () => jest(['unit', 'pages', 'native']));
 step('local-cloud', () => jest(['local-cloud'], ['--runInBand']));
@@ -90,10 +88,14 @@ const totals = results.reduce(
 console.log('\n──────── npm test summary ────────');
 for (const r of results) {
   const counts = r.tests ? ` (${r.tests.passed} passed, ${r.tests.failed} failed, ${r.tests.skipped} skipped)` : '';
-  console.log(`${r.outcome.padEnd(8)} ${r.name.padEnd(16)} ${r.seconds.toFixed(1).padStart(6)} s${counts}${r.note ? ` — ${r.note}` : ''}`);
+  console.log(
+    `${r.outcome.padEnd(8)} ${r.name.padEnd(16)} ${r.seconds.toFixed(1).padStart(6)} s${counts}${r.note ? ` — ${r.note}` : ''}`,
+  );
 }
 const failedSteps = results.filter((r) => r.outcome === 'failed').length;
 const skippedSteps = results.filter((r) => r.outcome === 'skipped').length;
-console.log(`steps: ${results.length - failedSteps - skippedSteps} passed, ${failedSteps} failed, ${skippedSteps} skipped`);
+console.log(
+  `steps: ${results.length - failedSteps - skippedSteps} passed, ${failedSteps} failed, ${skippedSteps} skipped`,
+);
 console.log(`tests: ${totals.passed} passed, ${totals.failed + failedSteps} failed, ${totals.skipped} skipped`);
 process.exit(failedSteps > 0 ? 1 : 0);

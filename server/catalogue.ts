@@ -34,7 +34,9 @@ export async function findCategoryRecord(categoryId: string): Promise<CategoryRe
 
 /** A product by id, on shelf or not; null when there is none. */
 export async function findProductRecord(productId: string): Promise<ProductRecord | null> {
-  const [found] = await fetchDocs<ProductRecord>(db.collection(Collections.products).where({ _id: productId }).limit(1));
+  const [found] = await fetchDocs<ProductRecord>(
+    db.collection(Collections.products).where({ _id: productId }).limit(1),
+  );
   return found ?? null;
 }
 

@@ -48,14 +48,20 @@ describe('defineFunction', () => {
   it('runs the action with the caller and the clock time', async () => {
     asCaller('o-alice');
     jest.spyOn(clock, 'now').mockReturnValue(1_800_000_000_000);
-    await expect(main({ action: 'listCategories', userInfo: { openId: 'spoofed' } })).resolves.toEqual({ ok: true, data: [] });
+    await expect(main({ action: 'listCategories', userInfo: { openId: 'spoofed' } })).resolves.toEqual({
+      ok: true,
+      data: [],
+    });
     expect(seen.at(-1)).toEqual({ openid: 'o-alice', appid: 'wx-app', source: 'wx_client', now: 1_800_000_000_000 });
   });
 
   it('answers unknown or missing actions with COMMON.UNKNOWN_ACTION', async () => {
     await expect(main({ action: 'dropTables' })).resolves.toMatchObject({ ok: false, code: 'COMMON.UNKNOWN_ACTION' });
     await expect(main({ action: 'constructor' })).resolves.toMatchObject({ code: 'COMMON.UNKNOWN_ACTION' });
-    await expect(main({})).resolves.toMatchObject({ code: 'COMMON.UNKNOWN_ACTION', message: '不支持的操作：shop 缺少 action' });
+    await expect(main({})).resolves.toMatchObject({
+      code: 'COMMON.UNKNOWN_ACTION',
+      message: '不支持的操作：shop 缺少 action',
+    });
     await expect(main(null)).resolves.toMatchObject({ code: 'COMMON.UNKNOWN_ACTION' });
     await expect(main({ action: 42 })).resolves.toMatchObject({ code: 'COMMON.UNKNOWN_ACTION' });
   });
@@ -72,7 +78,10 @@ describe('defineFunction', () => {
 
   it('passes the parsed request (without action) to the handler', async () => {
     asCaller('o-alice');
-    await expect(main({ action: 'listProducts', limit: 7 })).resolves.toEqual({ ok: true, data: { items: [], nextCursor: '7' } });
+    await expect(main({ action: 'listProducts', limit: 7 })).resolves.toEqual({
+      ok: true,
+      data: { items: [], nextCursor: '7' },
+    });
   });
 
   it('refuses actions that need a user when there is no openid', async () => {

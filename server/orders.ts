@@ -76,10 +76,7 @@ export async function moveOrder(orderId: string, from: OrderStatus, patch: Parti
   for (const [key, value] of Object.entries(patch)) {
     data[key] = value !== null && typeof value === 'object' ? _.set(value) : value;
   }
-  const result = (await db
-    .collection(ORDERS)
-    .where({ _id: orderId, status: from })
-    .update({ data })) as UpdateResult;
+  const result = (await db.collection(ORDERS).where({ _id: orderId, status: from }).update({ data })) as UpdateResult;
   return result.stats.updated === 1;
 }
 

@@ -41,7 +41,11 @@ export type StartPaymentOutcome =
  * unifiedOrder for an order. Idempotent for the same out_trade_no, amount, body and payer: WeChat
  * answers the same prepay_id, so "pay later" simply calls this again.
  */
-export async function startPayment(params: { outTradeNo: string; totalFee: number; body: string }): Promise<StartPaymentOutcome> {
+export async function startPayment(params: {
+  outTradeNo: string;
+  totalFee: number;
+  body: string;
+}): Promise<StartPaymentOutcome> {
   let answer;
   try {
     answer = await cloudPay.unifiedOrder({
@@ -74,7 +78,11 @@ export async function startPayment(params: { outTradeNo: string; totalFee: numbe
 /** Close the trade of a cancelled order so it can no longer be paid. Best effort: never throws. */
 export async function closePayment(outTradeNo: string): Promise<void> {
   try {
-    const answer = await cloudPay.closeOrder({ sub_mch_id: subMchId(), out_trade_no: outTradeNo, nonce_str: nonceStr() });
+    const answer = await cloudPay.closeOrder({
+      sub_mch_id: subMchId(),
+      out_trade_no: outTradeNo,
+      nonce_str: nonceStr(),
+    });
     if (answer.returnCode !== 'SUCCESS') console.warn('[payment] closeOrder refused', outTradeNo, answer.returnMsg);
   } catch (error) {
     console.warn('[payment] closeOrder failed', outTradeNo, error);
@@ -88,7 +96,12 @@ export const fullRefundNo = (orderId: string): string => `R${orderId}`;
  * Refund a whole payment. Idempotent on out_refund_no (WeChat never refunds the same number twice).
  * true when WeChat accepted the refund; the refund notification (to payCallback) confirms it later.
  */
-export async function refundInFull(params: { outTradeNo: string; outRefundNo: string; totalFee: number; reason: string }): Promise<boolean> {
+export async function refundInFull(params: {
+  outTradeNo: string;
+  outRefundNo: string;
+  totalFee: number;
+  reason: string;
+}): Promise<boolean> {
   let answer: RefundResult;
   try {
     answer = await cloudPay.refund({

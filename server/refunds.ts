@@ -58,6 +58,10 @@ export async function requestRefund(gift: RefundableGift): Promise<RefundRequest
   }
   console.error('[refund] request failed; the sweep retries with the same out_refund_no', gift._id, problem);
   // updatedAt moves so the sweep waits its retry interval before asking again
-  await moveGift(gift._id, gift.status, { refundLastError: problem.slice(0, 200), updatedAt: now, refundAttempts: inc(1) });
+  await moveGift(gift._id, gift.status, {
+    refundLastError: problem.slice(0, 200),
+    updatedAt: now,
+    refundAttempts: inc(1),
+  });
   return 'failed';
 }

@@ -18,11 +18,16 @@ export interface TimerSchedule {
 export function parseTimerCron(expression: string): TimerSchedule {
   const fields = expression.trim().split(/\s+/);
   if (fields.length !== 7) {
-    throw new Error(`timer trigger "${expression}": expected 7 fields (sec min hour day month weekday year), got ${fields.length}`);
+    throw new Error(
+      `timer trigger "${expression}": expected 7 fields (sec min hour day month weekday year), got ${fields.length}`,
+    );
   }
   const yearField = fields[6] ?? '*';
   const yearMatches = parseYearField(yearField, expression);
-  const sixFields = fields.slice(0, 6).map((field) => (field === '?' ? '*' : field)).join(' ');
+  const sixFields = fields
+    .slice(0, 6)
+    .map((field) => (field === '?' ? '*' : field))
+    .join(' ');
   const cron = new Cron(sixFields, { timezone: TRIGGER_TIMEZONE, paused: true });
 
   return {
@@ -71,7 +76,8 @@ function parseYearField(field: string, expression: string): (year: number) => bo
     if (!match) throw new Error(`timer trigger "${expression}": unsupported year field "${field}"`);
     const [, startText, endText, stepText] = match;
     const start = startText === '*' ? MIN_YEAR : Number(startText);
-    const end = endText !== undefined ? Number(endText) : startText === '*' || stepText !== undefined ? MAX_YEAR : start;
+    const end =
+      endText !== undefined ? Number(endText) : startText === '*' || stepText !== undefined ? MAX_YEAR : start;
     const step = stepText !== undefined ? Number(stepText) : 1;
     if (step < 1 || end < start) throw new Error(`timer trigger "${expression}": bad year range "${part}"`);
     return { start, end, step };

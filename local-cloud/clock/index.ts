@@ -199,7 +199,10 @@ export class Clock {
       const { armed, atMs } = trigger;
       // coalesce: every occurrence up to now is covered by this one firing
       armed.checkedUntilMs = now;
-      return { label: `timer ${armed.trigger.functionName}/${armed.trigger.triggerName}`, run: () => this.fireTrigger(armed.trigger, atMs) };
+      return {
+        label: `timer ${armed.trigger.functionName}/${armed.trigger.triggerName}`,
+        run: () => this.fireTrigger(armed.trigger, atMs),
+      };
     }
     return undefined;
   }

@@ -81,7 +81,13 @@ export async function benchIndexedQuery(documents = 100_000, rounds = 200): Prom
     let price = 0;
     const equality = () => {
       price = (price + 7) % 50_000;
-      const reply = db.handle({ action: 'database.getDocument', collectionName: 'products', queryType: 'WHERE', query: ej({ priceMin: 100 + price }), limit: 100 });
+      const reply = db.handle({
+        action: 'database.getDocument',
+        collectionName: 'products',
+        queryType: 'WHERE',
+        query: ej({ priceMin: 100 + price }),
+        limit: 100,
+      });
       if (!('data' in reply)) throw new Error(JSON.stringify(reply));
     };
     const categoryPlan = db.explain('products', { categoryId: 'cat-1' }, [['sales', -1]], { limit: 20 });
@@ -89,8 +95,16 @@ export async function benchIndexedQuery(documents = 100_000, rounds = 200): Prom
     return {
       documents,
       fillMs,
-      categorySalesTop20: { ...time(categorySales, rounds), rowsExamined: categoryPlan.rowsExamined, index: categoryPlan.index },
-      indexedEquality: { ...time(equality, rounds), rowsExamined: equalityPlan.rowsExamined, index: equalityPlan.index },
+      categorySalesTop20: {
+        ...time(categorySales, rounds),
+        rowsExamined: categoryPlan.rowsExamined,
+        index: categoryPlan.index,
+      },
+      indexedEquality: {
+        ...time(equality, rounds),
+        rowsExamined: equalityPlan.rowsExamined,
+        index: equalityPlan.index,
+      },
     };
   } finally {
     db.close();

@@ -13,7 +13,9 @@ interface Captured {
 const captured = JSON.parse(readFileSync(CAPTURE_FILE, 'utf8')) as Captured[];
 const databaseBodies = captured
   .map((request) => request.body)
-  .filter((body): body is Record<string, unknown> => typeof body === 'object' && String(body.action).startsWith('database.'));
+  .filter(
+    (body): body is Record<string, unknown> => typeof body === 'object' && String(body.action).startsWith('database.'),
+  );
 
 describe('decoding what wx-server-sdk sends', () => {
   it('decodes the mixed-type document of the wire doc (§1.3)', () => {
@@ -47,7 +49,15 @@ describe('decoding what wx-server-sdk sends', () => {
   });
 
   it('round-trips documents through storage and the reply encoding', () => {
-    const doc = { _id: 'x', d: new Date(5), r: /a+/m, n: 1, f: 2.5, s: 'é', nested: { list: [new Date(0), null, true] } };
+    const doc = {
+      _id: 'x',
+      d: new Date(5),
+      r: /a+/m,
+      n: 1,
+      f: 2.5,
+      s: 'é',
+      nested: { list: [new Date(0), null, true] },
+    };
     expect(decodeStored(encodeStored(doc))).toEqual(doc);
     // The SDK parses each list item with EJSON.parse (relaxed): Dates and numbers come back.
     const parsed = EJSON.parse(encodeReply(doc)) as Record<string, unknown>;

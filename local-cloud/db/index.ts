@@ -168,7 +168,8 @@ export class Database {
     const options: ScanOptions = { order: this.orderOf(body) };
     if (body.queryType !== 'DOC') options.limit = clampLimit(body.limit);
     if (body.offset !== undefined && body.offset !== null) {
-      if (!Number.isInteger(body.offset) || (body.offset as number) < 0) throw invalidParam('offset must be a non-negative integer');
+      if (!Number.isInteger(body.offset) || (body.offset as number) < 0)
+        throw invalidParam('offset must be a non-negative integer');
       options.skip = body.offset as number;
     }
     let docs = this.sourceFor(body).source.find(collection, filter, options);
@@ -182,12 +183,15 @@ export class Database {
   private insertDocument(body: Record<string, unknown>): Reply {
     const collection = collectionNameOf(body);
     const raw = typeof body.data === 'string' ? [body.data] : body.data;
-    if (!Array.isArray(raw) || raw.length === 0) throw invalidParam('data must be a non-empty array of EJSON documents');
+    if (!Array.isArray(raw) || raw.length === 0)
+      throw invalidParam('data must be a non-empty array of EJSON documents');
     const docs = raw.map((item, i) => this.decodeObject(item, `data[${i}]`));
     this.storage.ensureCollection(collection);
     const { source, inTransaction } = this.sourceFor(body);
     // All or nothing: a duplicate anywhere rolls back the whole request.
-    const ids = inTransaction ? insertDocs(source, collection, docs) : this.storage.atomically(() => insertDocs(source, collection, docs));
+    const ids = inTransaction
+      ? insertDocs(source, collection, docs)
+      : this.storage.atomically(() => insertDocs(source, collection, docs));
     return { data: { insertedIds: ids } };
   }
 
@@ -212,7 +216,12 @@ export class Database {
     const { source, inTransaction } = this.sourceFor(body);
     const run = () => modifyDocs(source, collection, filter, spec);
     const result = inTransaction ? run() : this.storage.atomically(run);
-    return { data: result.upsertId === undefined ? { updated: result.updated } : { updated: result.updated, upsert_id: result.upsertId } };
+    return {
+      data:
+        result.upsertId === undefined
+          ? { updated: result.updated }
+          : { updated: result.updated, upsert_id: result.upsertId },
+    };
   }
 
   /** Only reachable through node-sdk internals; kept because its reply shape is known. */
@@ -224,7 +233,10 @@ export class Database {
     const run = () => {
       const [doc] = source.find(collection, filter, { limit: 1 });
       if (!doc) return { updated: 0, doc: null };
-      const changed = applyUpdate(doc, Object.keys(update).some((key) => key.startsWith('$')) ? update : { $set: update });
+      const changed = applyUpdate(
+        doc,
+        Object.keys(update).some((key) => key.startsWith('$')) ? update : { $set: update },
+      );
       if (changed) source.replace(collection, doc);
       return { updated: changed ? 1 : 0, doc: encodeReply(doc) };
     };
@@ -277,14 +289,22 @@ export class Database {
   // Schemaless documents for seeds, tests and the bench: each caller states the shape it expects.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   find(collection: string, query: object = {}, options: FindOptions = {}): any[] {
-    return this.storage.scan(collection, query as Doc, { order: options.orderBy ?? [], skip: options.skip, limit: options.limit }).rows.map((row) => row.doc);
+    return this.storage
+      .scan(collection, query as Doc, { order: options.orderBy ?? [], skip: options.skip, limit: options.limit })
+      .rows.map((row) => row.doc);
   }
 
   /** Applies an update document (operators, or plain fields = $set) to every match; returns how many changed. */
   updateMany(collection: string, query: object, update: object): number {
     if (!this.storage.hasCollection(collection)) return 0;
     return this.storage.atomically(
-      () => modifyDocs(this.directSource(), collection, query as Doc, { data: update as Doc, multi: true, merge: true, upsert: false }).updated,
+      () =>
+        modifyDocs(this.directSource(), collection, query as Doc, {
+          data: update as Doc,
+          multi: true,
+          merge: true,
+          upsert: false,
+        }).updated,
     );
   }
 
@@ -299,7 +319,12 @@ export class Database {
   }
 
   /** How a query runs: the index used (`_id_`, an index name, or null = full scan) and rows read. */
-  explain(collection: string, query: object, orderBy: [string, 1 | -1][] = [], options: { skip?: number; limit?: number } = {}): { index: string | null; rowsExamined: number } {
+  explain(
+    collection: string,
+    query: object,
+    orderBy: [string, 1 | -1][] = [],
+    options: { skip?: number; limit?: number } = {},
+  ): { index: string | null; rowsExamined: number } {
     const result = this.storage.scan(collection, query as Doc, { order: orderBy, ...options });
     return { index: result.indexName, rowsExamined: result.rowsExamined };
   }
@@ -318,7 +343,8 @@ function collectionNameOf(body: Record<string, unknown>): string {
 
 function clampLimit(limit: unknown): number {
   if (limit === undefined || limit === null) return DEFAULT_LIMIT;
-  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0) throw invalidParam('limit must be a non-negative integer');
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 0)
+    throw invalidParam('limit must be a non-negative integer');
   if (limit === 0) return DEFAULT_LIMIT; // the SDK sends 100 for limit(0)
   return Math.min(limit, MAX_LIMIT);
 }

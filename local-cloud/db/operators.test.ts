@@ -44,8 +44,27 @@ function modify(db: Database, query: object, data: object, options: Record<strin
 }
 
 const seed = [
-  { _id: 'a', n: 1, s: 'apple', tags: ['x', 'y'], o: { p: 1, q: 'k' }, d: new Date(1000), items: [{ sku: 's1', qty: 2 }] },
-  { _id: 'b', n: 2, s: 'banana', tags: ['y'], o: { p: 2 }, d: new Date(2000), items: [{ sku: 's2', qty: 1 }, { sku: 's1', qty: 5 }] },
+  {
+    _id: 'a',
+    n: 1,
+    s: 'apple',
+    tags: ['x', 'y'],
+    o: { p: 1, q: 'k' },
+    d: new Date(1000),
+    items: [{ sku: 's1', qty: 2 }],
+  },
+  {
+    _id: 'b',
+    n: 2,
+    s: 'banana',
+    tags: ['y'],
+    o: { p: 2 },
+    d: new Date(2000),
+    items: [
+      { sku: 's2', qty: 1 },
+      { sku: 's1', qty: 5 },
+    ],
+  },
   { _id: 'c', n: 3, s: 'Cherry', tags: [], d: new Date(3000) },
   { _id: 'd', s: 'date', n: null },
   { _id: 'e', n: 'five' },
@@ -89,14 +108,26 @@ describe('query operators', () => {
 
   it('matches db.RegExp and JS regexes with flags bson rejects, as sent on the wire', () => {
     const query = '{"s":{"$regularExpression":{"pattern":"AN","options":"gi"}}}';
-    const reply = db.handle({ action: 'database.getDocument', collectionName: 'c', queryType: 'WHERE', query, limit: 100 });
+    const reply = db.handle({
+      action: 'database.getDocument',
+      collectionName: 'c',
+      queryType: 'WHERE',
+      query,
+      limit: 100,
+    });
     expect((reply.data as { list: string[] }).list.map((s) => (EJSON.parse(s) as { _id: string })._id)).toEqual(['b']);
   });
 
   it('resolves db.serverDate() inside queries against the clock', () => {
     db.insert('c', [{ _id: 'late', d: new Date(NOW + 60_000) }]);
     const query = '{"d":{"$gt":{"$tcb_server_date":{"offset":{"$numberInt":"0"}}}}}';
-    const reply = db.handle({ action: 'database.getDocument', collectionName: 'c', queryType: 'WHERE', query, limit: 100 });
+    const reply = db.handle({
+      action: 'database.getDocument',
+      collectionName: 'c',
+      queryType: 'WHERE',
+      query,
+      limit: 100,
+    });
     expect((reply.data as { list: string[] }).list).toHaveLength(1);
   });
 
@@ -115,7 +146,10 @@ describe('query operators', () => {
   });
 
   it('applies limit 100 by default and clamps larger limits to 1000', () => {
-    db.insert('c', Array.from({ length: 1100 }, (_, i) => ({ k: i })));
+    db.insert(
+      'c',
+      Array.from({ length: 1100 }, (_, i) => ({ k: i })),
+    );
     expect(get(db, { k: { $exists: true } }, { limit: undefined })).toHaveLength(100);
     expect(get(db, { k: { $exists: true } }, { limit: 5000 })).toHaveLength(1000);
   });
@@ -125,19 +159,42 @@ describe('query operators', () => {
     expect(get(db, { _id: 'a' }, { projection: ej({ s: 1, _id: 0 }) })).toEqual([{ s: 'apple' }]);
     const [excluded] = get(db, { _id: 'a' }, { projection: ej({ tags: 0, items: 0, o: 0 }) });
     expect(excluded).toEqual({ _id: 'a', n: 1, s: 'apple', d: new Date(1000) });
-    expect(get(db, { _id: 'a' }, { projection: ej({ tags: { $slice: [0, 1] }, n: 1 }) })).toEqual([{ _id: 'a', n: 1, tags: ['x'] }]);
+    expect(get(db, { _id: 'a' }, { projection: ej({ tags: { $slice: [0, 1] }, n: 1 }) })).toEqual([
+      { _id: 'a', n: 1, tags: ['x'] },
+    ]);
   });
 
   it('reads one document by id (doc().get())', () => {
-    const reply = db.handle({ action: 'database.getDocument', collectionName: 'c', queryType: 'DOC', multi: false, query: ej({ _id: 'b' }) });
+    const reply = db.handle({
+      action: 'database.getDocument',
+      collectionName: 'c',
+      queryType: 'DOC',
+      multi: false,
+      query: ej({ _id: 'b' }),
+    });
     expect((reply.data as { list: string[] }).list).toHaveLength(1);
-    const missing = db.handle({ action: 'database.getDocument', collectionName: 'c', queryType: 'DOC', multi: false, query: ej({ _id: 'zz' }) });
+    const missing = db.handle({
+      action: 'database.getDocument',
+      collectionName: 'c',
+      queryType: 'DOC',
+      multi: false,
+      query: ej({ _id: 'zz' }),
+    });
     expect(missing).toEqual({ data: { list: [] } });
   });
 
   it('counts (calculateDocument)', () => {
-    expect(db.handle({ action: 'database.calculateDocument', collectionName: 'c', queryType: 'WHERE', query: ej({ n: { $gt: 1 } }) })).toEqual({ data: { total: 2 } });
-    expect(db.handle({ action: 'database.calculateDocument', collectionName: 'c', queryType: 'WHERE' })).toEqual({ data: { total: 5 } });
+    expect(
+      db.handle({
+        action: 'database.calculateDocument',
+        collectionName: 'c',
+        queryType: 'WHERE',
+        query: ej({ n: { $gt: 1 } }),
+      }),
+    ).toEqual({ data: { total: 2 } });
+    expect(db.handle({ action: 'database.calculateDocument', collectionName: 'c', queryType: 'WHERE' })).toEqual({
+      data: { total: 5 },
+    });
   });
 
   it('aggregates with EJSON stage values', () => {
@@ -154,18 +211,30 @@ describe('query operators', () => {
   });
 
   it('answers DATABASE_COLLECTION_NOT_EXIST for reads of a missing collection, like the cloud', () => {
-    expect(db.handle({ action: 'database.getDocument', collectionName: 'nope', queryType: 'WHERE', limit: 10 })).toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' });
+    expect(
+      db.handle({ action: 'database.getDocument', collectionName: 'nope', queryType: 'WHERE', limit: 10 }),
+    ).toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' });
     expect(db.handle({ action: 'database.addCollection', collectionName: 'nope' })).toEqual({});
-    expect(db.handle({ action: 'database.getDocument', collectionName: 'nope', queryType: 'WHERE', limit: 10 })).toEqual({ data: { list: [] } });
-    expect(db.handle({ action: 'database.addCollection', collectionName: 'nope' })).toMatchObject({ code: 'DATABASE_COLLECTION_ALREADY_EXIST' });
+    expect(
+      db.handle({ action: 'database.getDocument', collectionName: 'nope', queryType: 'WHERE', limit: 10 }),
+    ).toEqual({ data: { list: [] } });
+    expect(db.handle({ action: 'database.addCollection', collectionName: 'nope' })).toMatchObject({
+      code: 'DATABASE_COLLECTION_ALREADY_EXIST',
+    });
   });
 
   it('never throws for bad input', () => {
-    expect(db.handle({ action: 'database.getDocument', collectionName: 'c', query: '{oops' })).toMatchObject({ code: 'INVALID_PARAM' });
+    expect(db.handle({ action: 'database.getDocument', collectionName: 'c', query: '{oops' })).toMatchObject({
+      code: 'INVALID_PARAM',
+    });
     expect(db.handle({ action: 'database.getDocument', query: '{}' })).toMatchObject({ code: 'INVALID_PARAM' });
-    expect(db.handle({ action: 'database.getDocument', collectionName: 'c', query: ej({ n: { $bogus: 1 } }) })).toMatchObject({ code: 'DATABASE_INVALID_OPERRATOR' });
+    expect(
+      db.handle({ action: 'database.getDocument', collectionName: 'c', query: ej({ n: { $bogus: 1 } }) }),
+    ).toMatchObject({ code: 'DATABASE_INVALID_OPERRATOR' });
     expect(db.handle({ action: 'database.nope' })).toMatchObject({ code: 'INVALID_ACTION' });
-    expect(db.handle({ action: 'database.insertDocument', collectionName: 'c', data: 'not-an-array' })).toMatchObject({ code: 'INVALID_PARAM' });
+    expect(db.handle({ action: 'database.insertDocument', collectionName: 'c', data: 'not-an-array' })).toMatchObject({
+      code: 'INVALID_PARAM',
+    });
   });
 });
 
@@ -180,7 +249,11 @@ describe('update operators', () => {
   const update = (data: object) => modify(db, { _id: 'u' }, data, { queryType: 'DOC', multi: false });
 
   it.each([
-    ['$set (flattened dot paths, as the SDK sends nested objects)', { $set: { s: 'y', 'o.p': 9, 'new.deep': true } }, { s: 'y', o: { p: 9, q: 2 }, new: { deep: true } }],
+    [
+      '$set (flattened dot paths, as the SDK sends nested objects)',
+      { $set: { s: 'y', 'o.p': 9, 'new.deep': true } },
+      { s: 'y', o: { p: 9, q: 2 }, new: { deep: true } },
+    ],
     ['$set of a whole sub-object (_.set)', { $set: { o: { only: 1 } } }, { o: { only: 1 } }],
     ['$unset (_.remove)', { $unset: { gone: '', 'o.q': '' } }, { o: { p: 1 } }],
     ['$inc', { $inc: { n: -2, fresh: 1 } }, { n: 3, fresh: 1 }],
@@ -220,7 +293,9 @@ describe('update operators', () => {
 
   it('answers updated 0 when nothing changed or nothing matched', () => {
     expect(update({ $set: { s: 'x' } })).toEqual({ data: { updated: 0 } });
-    expect(modify(db, { _id: 'missing' }, { $set: { s: 'y' } }, { queryType: 'DOC', multi: false })).toEqual({ data: { updated: 0 } });
+    expect(modify(db, { _id: 'missing' }, { $set: { s: 'y' } }, { queryType: 'DOC', multi: false })).toEqual({
+      data: { updated: 0 },
+    });
   });
 
   it('rejects what MongoDB rejects', () => {
@@ -239,7 +314,11 @@ describe('writes', () => {
   afterEach(() => db.close());
 
   it('generates 32-hex ids and keeps given ones', () => {
-    const reply = db.handle({ action: 'database.insertDocument', collectionName: 'c', data: [ej({ a: 1 }), ej({ _id: 'mine', a: 2 })] });
+    const reply = db.handle({
+      action: 'database.insertDocument',
+      collectionName: 'c',
+      data: [ej({ a: 1 }), ej({ _id: 'mine', a: 2 })],
+    });
     const inserted = (reply.data as { insertedIds: string[] }).insertedIds;
     expect(inserted[0]).toMatch(/^[0-9a-f]{32}$/);
     expect(inserted[1]).toBe('mine');
@@ -247,19 +326,35 @@ describe('writes', () => {
 
   it('refuses a duplicate _id with E11000 and inserts nothing of that request', () => {
     db.insert('c', [{ _id: 'dup', v: 1 }]);
-    const reply = db.handle({ action: 'database.insertDocument', collectionName: 'c', data: [ej({ _id: 'fresh' }), ej({ _id: 'dup', v: 2 })] });
+    const reply = db.handle({
+      action: 'database.insertDocument',
+      collectionName: 'c',
+      data: [ej({ _id: 'fresh' }), ej({ _id: 'dup', v: 2 })],
+    });
     expect(reply.code).toBe('DATABASE_REQUEST_FAILED');
     expect(String(reply.message)).toMatch(/^E11000 duplicate key error/);
     expect(db.count('c')).toBe(1);
     expect(db.find('c')[0]).toEqual({ _id: 'dup', v: 1 });
     // Duplicates inside one request too.
-    expect(db.handle({ action: 'database.insertDocument', collectionName: 'c', data: [ej({ _id: 'x' }), ej({ _id: 'x' })] }).code).toBe('DATABASE_REQUEST_FAILED');
+    expect(
+      db.handle({ action: 'database.insertDocument', collectionName: 'c', data: [ej({ _id: 'x' }), ej({ _id: 'x' })] })
+        .code,
+    ).toBe('DATABASE_REQUEST_FAILED');
     expect(db.count('c')).toBe(1);
   });
 
   it('doc(id).set(): upserts, then replaces', () => {
     const set = (data: object) =>
-      db.handle({ action: 'database.modifyDocument', collectionName: 'c', queryType: 'DOC', data: ej(data), multi: false, merge: false, upsert: true, query: ej({ _id: 'k' }) });
+      db.handle({
+        action: 'database.modifyDocument',
+        collectionName: 'c',
+        queryType: 'DOC',
+        data: ej(data),
+        multi: false,
+        merge: false,
+        upsert: true,
+        query: ej({ _id: 'k' }),
+      });
     expect(set({ name: 'first', extra: true })).toEqual({ data: { updated: 0, upsert_id: 'k' } });
     expect(set({ name: 'second' })).toEqual({ data: { updated: 1 } });
     expect(db.find('c', { _id: 'k' })).toEqual([{ _id: 'k', name: 'second' }]);
@@ -275,14 +370,37 @@ describe('writes', () => {
   });
 
   it('where().remove() and doc().remove() answer deleted counts', () => {
-    db.insert('c', [{ _id: 'r1', n: 1 }, { _id: 'r2', n: 2 }, { _id: 'r3', n: 3 }]);
-    expect(db.handle({ action: 'database.removeDocument', collectionName: 'c', queryType: 'WHERE', multi: true, query: ej({ n: { $gte: 2 } }) })).toEqual({ data: { deleted: 2 } });
-    expect(db.handle({ action: 'database.removeDocument', collectionName: 'c', queryType: 'DOC', multi: false, query: ej({ _id: 'r1' }) })).toEqual({ data: { deleted: 1 } });
+    db.insert('c', [
+      { _id: 'r1', n: 1 },
+      { _id: 'r2', n: 2 },
+      { _id: 'r3', n: 3 },
+    ]);
+    expect(
+      db.handle({
+        action: 'database.removeDocument',
+        collectionName: 'c',
+        queryType: 'WHERE',
+        multi: true,
+        query: ej({ n: { $gte: 2 } }),
+      }),
+    ).toEqual({ data: { deleted: 2 } });
+    expect(
+      db.handle({
+        action: 'database.removeDocument',
+        collectionName: 'c',
+        queryType: 'DOC',
+        multi: false,
+        query: ej({ _id: 'r1' }),
+      }),
+    ).toEqual({ data: { deleted: 1 } });
     expect(db.count('c')).toBe(0);
   });
 
   it('direct helpers work with plain JS values', () => {
-    db.insert('ledger', [{ _id: 'l1', amount: 100, at: new Date(7) }, { _id: 'l2', amount: 50 }]);
+    db.insert('ledger', [
+      { _id: 'l1', amount: 100, at: new Date(7) },
+      { _id: 'l2', amount: 50 },
+    ]);
     expect(db.find('ledger', { amount: { $gt: 60 } })).toEqual([{ _id: 'l1', amount: 100, at: new Date(7) }]);
     expect(db.find('ledger', {}, { orderBy: [['amount', 1]], limit: 1 })[0]._id).toBe('l2');
     expect(db.updateMany('ledger', {}, { $inc: { amount: 1 } })).toBe(2);
@@ -301,7 +419,9 @@ describe('writes', () => {
       first.close();
       const second = open(file);
       expect(second.find('c')).toEqual([{ _id: 'p', n: 1, d: new Date(42), r: /x/i }]);
-      expect(second.handle({ action: 'database.getDocument', collectionName: 'empty', queryType: 'WHERE', limit: 10 })).toEqual({ data: { list: [] } });
+      expect(
+        second.handle({ action: 'database.getDocument', collectionName: 'empty', queryType: 'WHERE', limit: 10 }),
+      ).toEqual({ data: { list: [] } });
       expect(second.explain('c', { n: 1 }).index).toBe('n_1');
       second.close();
     } finally {

@@ -86,9 +86,12 @@ function checkOperandTypes(doc: Doc, update: Doc): void {
     for (const [path, operand] of Object.entries(fields)) {
       const current = valueAt(doc, path);
       if (NUMERIC_OPS.includes(op)) {
-        if (typeof operand !== 'number') throw requestFailed(`Cannot ${op} with non-numeric argument: {${path}: ${JSON.stringify(operand)}}`);
+        if (typeof operand !== 'number')
+          throw requestFailed(`Cannot ${op} with non-numeric argument: {${path}: ${JSON.stringify(operand)}}`);
         if (current.found && typeof current.value !== 'number') {
-          throw requestFailed(`Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type`);
+          throw requestFailed(
+            `Cannot apply ${op} to a value of non-numeric type. {_id: ${JSON.stringify(doc._id)}} has the field '${path}' of non-numeric type`,
+          );
         }
       }
       if (ARRAY_OPS.includes(op) && current.found && !Array.isArray(current.value)) {
@@ -140,7 +143,8 @@ function upsertSeed(filter: Doc): Doc {
 export function modifyDocs(source: DocSource, collection: string, filter: Doc, spec: ModifySpec): ModifyResult {
   const replacing = !spec.merge;
   const operatorUpdate = isOperatorDoc(spec.data);
-  if (replacing && operatorUpdate) throw invalidParam('update operator complicit: a replacement cannot contain operators');
+  if (replacing && operatorUpdate)
+    throw invalidParam('update operator complicit: a replacement cannot contain operators');
   const update: Doc = replacing || operatorUpdate ? spec.data : { $set: spec.data };
 
   const matches = source.find(collection, filter, spec.multi ? {} : { limit: 1 });

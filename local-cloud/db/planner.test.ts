@@ -43,9 +43,13 @@ describe('planner over 100,000 products', () => {
   });
 
   it('pages with skip through the same index (skip + limit rows)', () => {
-    expect(db.explain('products', { categoryId: 'cat-7' }, [['sales', -1]], { skip: 40, limit: 20 }).rowsExamined).toBe(60);
+    expect(db.explain('products', { categoryId: 'cat-7' }, [['sales', -1]], { skip: 40, limit: 20 }).rowsExamined).toBe(
+      60,
+    );
     const all = db.find('products', { categoryId: 'cat-7' }, { orderBy: [['sales', -1]] });
-    expect(db.find('products', { categoryId: 'cat-7' }, { orderBy: [['sales', -1]], skip: 40, limit: 20 })).toEqual(all.slice(40, 60));
+    expect(db.find('products', { categoryId: 'cat-7' }, { orderBy: [['sales', -1]], skip: 40, limit: 20 })).toEqual(
+      all.slice(40, 60),
+    );
   });
 
   it('reads only the matching rows for an indexed equality', () => {
@@ -131,7 +135,12 @@ describe('indexes on orders', () => {
     const base = Date.UTC(2026, 10, 1);
     db.insert(
       'orders',
-      Array.from({ length: 1000 }, (_, i) => ({ _id: `o${i}`, openid: `u${i % 10}`, createdAt: new Date(base + i * 60_000), outTradeNo: `T${i}` })),
+      Array.from({ length: 1000 }, (_, i) => ({
+        _id: `o${i}`,
+        openid: `u${i % 10}`,
+        createdAt: new Date(base + i * 60_000),
+        outTradeNo: `T${i}`,
+      })),
     );
     const plan = db.explain('orders', { openid: 'u3' }, [['createdAt', -1]], { limit: 10 });
     expect(plan).toEqual({ index: 'openid_1_createdAt_-1', rowsExamined: 10 });

@@ -60,11 +60,18 @@ export function isIndexablePath(path: string): boolean {
 
 /** SQL expression of a field: the number for numbers, the text for strings, ms for Dates. */
 export function fieldExpr(path: string): string {
-  const jsonPath = '$' + path.split('.').map((segment) => `."${segment}"`).join('');
+  const jsonPath =
+    '$' +
+    path
+      .split('.')
+      .map((segment) => `."${segment}"`)
+      .join('');
   return `COALESCE(json_extract(doc, '${jsonPath}."$date"'), json_extract(doc, '${jsonPath}'))`;
 }
 
-type Condition = { kind: 'eq'; values: (string | number)[]; raw: unknown[] } | { kind: 'range'; op: '>' | '>=' | '<' | '<='; value: number };
+type Condition =
+  | { kind: 'eq'; values: (string | number)[]; raw: unknown[] }
+  | { kind: 'range'; op: '>' | '>=' | '<' | '<='; value: number };
 
 function equalityValue(value: unknown): string | number | undefined {
   if (typeof value === 'string') return value;
@@ -98,7 +105,8 @@ function collectConditions(filter: Doc, into: Map<string, Condition[]>): void {
           if (eq !== undefined) add({ kind: 'eq', values: [eq], raw: [operand] });
         } else if (op === '$in' && Array.isArray(operand) && operand.length > 0) {
           const values = operand.map(equalityValue);
-          if (values.every((v) => v !== undefined)) add({ kind: 'eq', values: values as (string | number)[], raw: operand });
+          if (values.every((v) => v !== undefined))
+            add({ kind: 'eq', values: values as (string | number)[], raw: operand });
         } else if (op in RANGE_OPS) {
           const bound = rangeValue(operand);
           if (bound !== undefined) add({ kind: 'range', op: RANGE_OPS[op as keyof typeof RANGE_OPS], value: bound });
@@ -129,7 +137,8 @@ export function planQuery(input: PlannerInput): Plan {
 
   for (const condition of conditions.get('_id') ?? []) {
     // Only strings and numbers: a Date _id would be keyed differently from its milliseconds.
-    if (condition.kind !== 'eq' || !condition.raw.every((v) => typeof v === 'string' || typeof v === 'number')) continue;
+    if (condition.kind !== 'eq' || !condition.raw.every((v) => typeof v === 'string' || typeof v === 'number'))
+      continue;
     const keys = condition.raw.map(input.idKey);
     idKeys = idKeys === null ? keys : idKeys.filter((key) => keys.includes(key));
   }
@@ -156,7 +165,8 @@ export function planQuery(input: PlannerInput): Plan {
     }
   }
 
-  const orderPushed = input.order.length > 0 && input.order.every(([path]) => isIndexablePath(path) && orderSafe(input.classesOf(path)));
+  const orderPushed =
+    input.order.length > 0 && input.order.every(([path]) => isIndexablePath(path) && orderSafe(input.classesOf(path)));
   const orderSql = orderPushed
     ? [...input.order.map(([path, dir]) => `${fieldExpr(path)} ${dir === 1 ? 'ASC' : 'DESC'}`), 'seq ASC'].join(', ')
     : 'seq ASC';
@@ -182,8 +192,12 @@ export function planQuery(input: PlannerInput): Plan {
       let start = 0;
       while (start < index.fields.length && singleEq(index.fields[start]!.path)) start++;
       const rest = index.fields.slice(start, start + input.order.length);
-      const same = rest.length === input.order.length && input.order.every(([p, d], i) => rest[i]!.path === p && rest[i]!.direction === d);
-      const reversed = rest.length === input.order.length && input.order.every(([p, d], i) => rest[i]!.path === p && rest[i]!.direction === -d);
+      const same =
+        rest.length === input.order.length &&
+        input.order.every(([p, d], i) => rest[i]!.path === p && rest[i]!.direction === d);
+      const reversed =
+        rest.length === input.order.length &&
+        input.order.every(([p, d], i) => rest[i]!.path === p && rest[i]!.direction === -d);
       ordered = same || reversed;
     }
     if (score === 0 && !ordered) continue;
@@ -191,5 +205,13 @@ export function planQuery(input: PlannerInput): Plan {
     if (better) best = { index, score, ordered };
   }
 
-  return { where, params, index: best?.index ?? null, indexName: best?.index.name ?? null, orderPushed, orderSql, idKeys };
+  return {
+    where,
+    params,
+    index: best?.index ?? null,
+    indexName: best?.index.name ?? null,
+    orderPushed,
+    orderSql,
+    idKeys,
+  };
 }

@@ -14,7 +14,11 @@ const requests: Record<string, unknown>[] = [];
 let beforeCommit: (() => void) | null = null;
 
 beforeAll(async () => {
-  db = new Database({ file: ':memory:', indexes: [{ collection: 'goods', fields: { kind: 1, rank: -1 } }], now: () => Date.UTC(2026, 10, 25) });
+  db = new Database({
+    file: ':memory:',
+    indexes: [{ collection: 'goods', fields: { kind: 1, rank: -1 } }],
+    now: () => Date.UTC(2026, 10, 25),
+  });
   server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -40,7 +44,7 @@ beforeAll(async () => {
     SCF_NAMESPACE: 'local',
     SILENCE: 'true',
   });
-   
+
   cloud = require('wx-server-sdk');
   cloud.init({ env: cloud.DYNAMIC_CURRENT_ENV });
 });
@@ -57,7 +61,12 @@ it('round-trips add / where / orderBy / limit / field / doc().get() / count / up
   const goods = database.collection('goods');
   const created = await goods.add({ data: { kind: 'tea', rank: 2, at: new Date(5), tags: ['x'] } });
   expect(created._id).toMatch(/^[0-9a-f]{32}$/);
-  await goods.add({ data: [{ kind: 'tea', rank: 9 }, { kind: 'cake', rank: 1 }] });
+  await goods.add({
+    data: [
+      { kind: 'tea', rank: 9 },
+      { kind: 'cake', rank: 1 },
+    ],
+  });
 
   const top = await goods.where({ kind: 'tea' }).orderBy('rank', 'desc').limit(1).field({ rank: true }).get();
   expect(top.data).toEqual([{ _id: expect.any(String), rank: 9 }]);
@@ -66,9 +75,15 @@ it('round-trips add / where / orderBy / limit / field / doc().get() / count / up
   expect(one.data.at).toEqual(new Date(5));
   expect((await goods.where({ rank: _.gt(1) }).count()).total).toBe(2);
 
-  const updated = await goods.doc(created._id).update({ data: { rank: _.inc(1), tags: _.push('y'), at: database.serverDate() } });
+  const updated = await goods
+    .doc(created._id)
+    .update({ data: { rank: _.inc(1), tags: _.push('y'), at: database.serverDate() } });
   expect(updated.stats).toEqual({ updated: 1 });
-  expect((await goods.doc(created._id).get()).data).toMatchObject({ rank: 3, tags: ['x', 'y'], at: new Date(Date.UTC(2026, 10, 25)) });
+  expect((await goods.doc(created._id).get()).data).toMatchObject({
+    rank: 3,
+    tags: ['x', 'y'],
+    at: new Date(Date.UTC(2026, 10, 25)),
+  });
 
   const upserted = await goods.doc('fixed').set({ data: { kind: 'gift' } });
   expect(upserted.stats).toEqual({ updated: 0, created: 1 });
@@ -91,7 +106,10 @@ it('runTransaction retries after a commit conflict and never loses an update', a
   const result = await database.runTransaction(async (transaction: any) => {
     attempts += 1;
     const { data } = await transaction.collection('wallet').doc('w').get();
-    await transaction.collection('wallet').doc('w').update({ data: { balance: data.balance - 30 } });
+    await transaction
+      .collection('wallet')
+      .doc('w')
+      .update({ data: { balance: data.balance - 30 } });
     return data.balance - 30;
   });
   beforeCommit = null;

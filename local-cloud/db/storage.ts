@@ -108,7 +108,9 @@ export class Storage {
     this.sqlite = new BetterSqlite3(file);
     this.sqlite.pragma('journal_mode = WAL');
     this.sqlite.pragma('synchronous = NORMAL');
-    this.sqlite.exec('CREATE TABLE IF NOT EXISTS _field_classes (collection TEXT NOT NULL, path TEXT NOT NULL, classes TEXT NOT NULL, PRIMARY KEY (collection, path))');
+    this.sqlite.exec(
+      'CREATE TABLE IF NOT EXISTS _field_classes (collection TEXT NOT NULL, path TEXT NOT NULL, classes TEXT NOT NULL, PRIMARY KEY (collection, path))',
+    );
     for (const spec of indexSpecs) {
       const paths = Object.keys(spec.fields);
       if (paths.length === 0 || !paths.every(isIndexablePath)) {
@@ -153,9 +155,12 @@ export class Storage {
   ensureCollection(name: string): CollectionState {
     const existing = this.collections.get(name);
     if (existing) return existing;
-    if (name.length === 0 || name.length > 128 || name.includes('\u0000')) throw new DbError('INVALID_PARAM', `invalid collection name ${JSON.stringify(name)}`);
+    if (name.length === 0 || name.length > 128 || name.includes('\u0000'))
+      throw new DbError('INVALID_PARAM', `invalid collection name ${JSON.stringify(name)}`);
     const table = quoteIdent(TABLE_PREFIX + name);
-    this.sqlite.exec(`CREATE TABLE IF NOT EXISTS ${table} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, version INTEGER NOT NULL)`);
+    this.sqlite.exec(
+      `CREATE TABLE IF NOT EXISTS ${table} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, version INTEGER NOT NULL)`,
+    );
     const indexes = (this.specsByCollection.get(name) ?? []).map((spec): ResolvedIndex => {
       const fields = Object.entries(spec.fields).map(([path, direction]) => ({ path, direction }));
       const indexName = fields.map((f) => `${f.path}_${f.direction}`).join('_');
@@ -169,7 +174,9 @@ export class Storage {
     for (const { name: stale } of present) if (!wanted.has(stale)) this.sqlite.exec(`DROP INDEX ${quoteIdent(stale)}`);
     for (const index of indexes) {
       const columns = index.fields.map((f) => `${fieldExpr(f.path)} ${f.direction === 1 ? 'ASC' : 'DESC'}`).join(', ');
-      this.sqlite.exec(`CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quoteIdent(index.sqlName)} ON ${table} (${columns})`);
+      this.sqlite.exec(
+        `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quoteIdent(index.sqlName)} ON ${table} (${columns})`,
+      );
     }
     const state: CollectionState = { name, table, indexes, classes: new Map() };
     const tracked = [...new Set(indexes.flatMap((index) => index.fields.map((f) => f.path)))];
@@ -224,16 +231,23 @@ export class Storage {
     if (!/UNIQUE constraint failed/.test(message)) return error instanceof Error ? error : new Error(message);
     const index = state.indexes.find((ix) => message.includes(ix.sqlName));
     if (!index) {
-      return requestFailed(`E11000 duplicate key error collection: ${state.name} index: _id_ dup key: { _id: ${JSON.stringify(doc._id)} }`);
+      return requestFailed(
+        `E11000 duplicate key error collection: ${state.name} index: _id_ dup key: { _id: ${JSON.stringify(doc._id)} }`,
+      );
     }
-    const key = index.fields.map((f) => `${f.path}: ${JSON.stringify(classOfPath(doc, f.path) === 'null' ? null : pathValue(doc, f.path))}`).join(', ');
-    return requestFailed(`E11000 duplicate key error collection: ${state.name} index: ${index.name} dup key: { ${key} }`);
+    const key = index.fields
+      .map((f) => `${f.path}: ${JSON.stringify(classOfPath(doc, f.path) === 'null' ? null : pathValue(doc, f.path))}`)
+      .join(', ');
+    return requestFailed(
+      `E11000 duplicate key error collection: ${state.name} index: ${index.name} dup key: { ${key} }`,
+    );
   }
 
   getRow(collection: string, idKey: string): StoredRow | undefined {
     const state = this.collections.get(collection);
     if (!state) return undefined;
-    const row = this.statement(`SELECT seq, id, doc, version FROM ${state.table} WHERE id = ?`).get(idKey) as RawRow | undefined;
+    const row = this.statement(`SELECT seq, id, doc, version FROM ${state.table} WHERE id = ?`).get(idKey) as
+      RawRow | undefined;
     return row ? toStoredRow(row) : undefined;
   }
 
@@ -245,7 +259,11 @@ export class Storage {
     const state = this.state(collection);
     this.atomically(() => {
       try {
-        this.statement(`INSERT INTO ${state.table} (id, doc, version) VALUES (?, ?, ?)`).run(idKeyOf(doc._id), encodeStored(doc), this.nextVersion());
+        this.statement(`INSERT INTO ${state.table} (id, doc, version) VALUES (?, ?, ?)`).run(
+          idKeyOf(doc._id),
+          encodeStored(doc),
+          this.nextVersion(),
+        );
       } catch (error) {
         throw this.duplicateError(state, error, doc);
       }
@@ -258,7 +276,11 @@ export class Storage {
     const state = this.state(collection);
     this.atomically(() => {
       try {
-        this.statement(`UPDATE ${state.table} SET doc = ?, version = ? WHERE id = ?`).run(encodeStored(doc), this.nextVersion(), idKeyOf(doc._id));
+        this.statement(`UPDATE ${state.table} SET doc = ?, version = ? WHERE id = ?`).run(
+          encodeStored(doc),
+          this.nextVersion(),
+          idKeyOf(doc._id),
+        );
       } catch (error) {
         throw this.duplicateError(state, error, doc);
       }
@@ -351,6 +373,9 @@ export function sortRows<T extends { doc: Doc }>(rows: T[], order: OrderSpec): T
   const byDoc = new Map<Doc, T>(rows.map((row) => [row.doc, row]));
   const sortSpec: Record<string, 1 | -1> = {};
   for (const [path, direction] of order) sortSpec[path] = direction;
-  const sorted = new Query({}, MINGO_OPTIONS).find<Doc>(rows.map((row) => row.doc)).sort(sortSpec).all();
+  const sorted = new Query({}, MINGO_OPTIONS)
+    .find<Doc>(rows.map((row) => row.doc))
+    .sort(sortSpec)
+    .all();
   return sorted.map((doc) => byDoc.get(doc)!);
 }

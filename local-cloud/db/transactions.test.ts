@@ -10,7 +10,10 @@ describe('transactions', () => {
   beforeEach(() => {
     clock = Date.UTC(2026, 10, 25);
     db = new Database({ file: ':memory:', indexes: [], now: () => clock });
-    db.insert('acc', [{ _id: 'a', balance: 100 }, { _id: 'b', balance: 0 }]);
+    db.insert('acc', [
+      { _id: 'a', balance: 100 },
+      { _id: 'b', balance: 0 },
+    ]);
   });
   afterEach(() => db.close());
 
@@ -18,7 +21,14 @@ describe('transactions', () => {
   const commit = (tx: string) => db.handle({ action: 'database.commitTransaction', transactionId: tx });
   const abort = (tx: string) => db.handle({ action: 'database.abortTransaction', transactionId: tx });
   const read = (tx: string | undefined, id: string) => {
-    const reply = db.handle({ action: 'database.getDocument', collectionName: 'acc', queryType: 'DOC', multi: false, query: ej({ _id: id }), ...(tx ? { transactionId: tx } : {}) });
+    const reply = db.handle({
+      action: 'database.getDocument',
+      collectionName: 'acc',
+      queryType: 'DOC',
+      multi: false,
+      query: ej({ _id: id }),
+      ...(tx ? { transactionId: tx } : {}),
+    });
     const list = (reply.data as { list: string[] } | undefined)?.list;
     if (!list) throw new Error(JSON.stringify(reply));
     return list.map((s) => EJSON.parse(s) as { _id: string; balance: number })[0];
@@ -35,7 +45,10 @@ describe('transactions', () => {
       data: ej({ $inc: { balance: by } }),
       ...(tx ? { transactionId: tx } : {}),
     });
-  const CONFLICT = { code: 'DATABASE_TRANSACTION_CONFLICT', message: 'Transaction is conflict, maybe resource operated by others.' };
+  const CONFLICT = {
+    code: 'DATABASE_TRANSACTION_CONFLICT',
+    message: 'Transaction is conflict, maybe resource operated by others.',
+  };
 
   it('commits atomically; reads inside see own writes, others do not', () => {
     const tx = start();
@@ -44,7 +57,12 @@ describe('transactions', () => {
     expect(inc(tx, 'b', 30)).toEqual({ data: { updated: 1 } });
     expect(read(tx, 'a')!.balance).toBe(70);
     expect(read(undefined, 'a')!.balance).toBe(100);
-    const added = db.handle({ action: 'database.insertDocument', collectionName: 'log', data: [ej({ _id: 'l1', what: 'transfer' })], transactionId: tx });
+    const added = db.handle({
+      action: 'database.insertDocument',
+      collectionName: 'log',
+      data: [ej({ _id: 'l1', what: 'transfer' })],
+      transactionId: tx,
+    });
     expect(added).toEqual({ data: { insertedIds: ['l1'] } });
     expect(db.count('log')).toBe(0);
     expect(commit(tx)).toEqual({});
@@ -55,7 +73,14 @@ describe('transactions', () => {
   it('abort discards every buffered write', () => {
     const tx = start();
     inc(tx, 'a', -50);
-    db.handle({ action: 'database.removeDocument', collectionName: 'acc', queryType: 'DOC', multi: false, query: ej({ _id: 'b' }), transactionId: tx });
+    db.handle({
+      action: 'database.removeDocument',
+      collectionName: 'acc',
+      queryType: 'DOC',
+      multi: false,
+      query: ej({ _id: 'b' }),
+      transactionId: tx,
+    });
     expect(abort(tx)).toEqual({});
     expect(db.find('acc').map((doc) => doc.balance)).toEqual([100, 0]);
   });
@@ -73,7 +98,10 @@ describe('transactions', () => {
     // The server finished the conflicted transaction itself: the SDK's later abort is harmless,
     // any other use is a clear error.
     expect(abort(t2)).toEqual({});
-    expect(inc(t2, 'a', 1)).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringMatching(/already finished/) });
+    expect(inc(t2, 'a', 1)).toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringMatching(/already finished/),
+    });
     expect(commit(t2)).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
   });
 
@@ -98,7 +126,12 @@ describe('transactions', () => {
   it('a read of a missing document conflicts with a concurrent insert of it', () => {
     const tx = start();
     expect(read(tx, 'c')).toBeUndefined();
-    db.handle({ action: 'database.insertDocument', collectionName: 'acc', data: [ej({ _id: 'c', balance: 1 })], transactionId: tx });
+    db.handle({
+      action: 'database.insertDocument',
+      collectionName: 'acc',
+      data: [ej({ _id: 'c', balance: 1 })],
+      transactionId: tx,
+    });
     db.insert('acc', [{ _id: 'c', balance: 2 }]);
     expect(commit(tx)).toEqual(CONFLICT);
     expect(read(undefined, 'c')!.balance).toBe(2);
@@ -106,7 +139,14 @@ describe('transactions', () => {
 
   it('where().get() inside a transaction conflicts when its result changes before commit', () => {
     const tx = start();
-    const reply = db.handle({ action: 'database.getDocument', collectionName: 'acc', queryType: 'WHERE', query: ej({ balance: { $gte: 0 } }), limit: 100, transactionId: tx });
+    const reply = db.handle({
+      action: 'database.getDocument',
+      collectionName: 'acc',
+      queryType: 'WHERE',
+      query: ej({ balance: { $gte: 0 } }),
+      limit: 100,
+      transactionId: tx,
+    });
     expect((reply.data as { list: string[] }).list).toHaveLength(2);
     db.insert('acc', [{ _id: 'new', balance: 5 }]);
     expect(commit(tx)).toEqual(CONFLICT);
@@ -115,7 +155,14 @@ describe('transactions', () => {
   it('operations that carry no transactionId run outside (count, where-update)', () => {
     const tx = start();
     inc(tx, 'a', -100);
-    expect(db.handle({ action: 'database.calculateDocument', collectionName: 'acc', queryType: 'WHERE', query: ej({ balance: 100 }) })).toEqual({ data: { total: 1 } });
+    expect(
+      db.handle({
+        action: 'database.calculateDocument',
+        collectionName: 'acc',
+        queryType: 'WHERE',
+        query: ej({ balance: 100 }),
+      }),
+    ).toEqual({ data: { total: 1 } });
     commit(tx);
     expect(db.count('acc', { balance: 100 })).toBe(0);
   });
@@ -129,14 +176,32 @@ describe('transactions', () => {
   });
 
   it('rejects unknown transaction ids clearly', () => {
-    expect(commit('tx-nope')).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringMatching(/does not exist/) });
-    expect(db.handle({ action: 'database.getDocument', collectionName: 'acc', queryType: 'DOC', query: ej({ _id: 'a' }), transactionId: 'tx-nope' })).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
+    expect(commit('tx-nope')).toMatchObject({
+      code: 'DATABASE_REQUEST_FAILED',
+      message: expect.stringMatching(/does not exist/),
+    });
+    expect(
+      db.handle({
+        action: 'database.getDocument',
+        collectionName: 'acc',
+        queryType: 'DOC',
+        query: ej({ _id: 'a' }),
+        transactionId: 'tx-nope',
+      }),
+    ).toMatchObject({ code: 'DATABASE_REQUEST_FAILED' });
   });
 
   it('a duplicate _id inside a transaction is refused at once; its other writes still commit', () => {
     const tx = start();
     inc(tx, 'a', -1);
-    expect(db.handle({ action: 'database.insertDocument', collectionName: 'acc', data: [ej({ _id: 'b' })], transactionId: tx })).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringMatching(/^E11000/) });
+    expect(
+      db.handle({
+        action: 'database.insertDocument',
+        collectionName: 'acc',
+        data: [ej({ _id: 'b' })],
+        transactionId: tx,
+      }),
+    ).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.stringMatching(/^E11000/) });
     expect(commit(tx)).toEqual({});
     expect(read(undefined, 'a')!.balance).toBe(99);
   });

@@ -100,7 +100,8 @@ export class TransactionSource implements DocSource {
       .filter((row) => !this.tx.writes.has(rowKey(collection, row.idKey)))
       .map((row) => ({ seq: row.seq, doc: row.doc }));
     for (const write of this.tx.writes.values()) {
-      if (write.collection === collection && write.doc && query.test(write.doc)) visible.push({ seq: write.seq, doc: cloneDoc(write.doc) });
+      if (write.collection === collection && write.doc && query.test(write.doc))
+        visible.push({ seq: write.seq, doc: cloneDoc(write.doc) });
     }
     visible.sort((a, b) => a.seq - b.seq);
     return sortRows(visible, options.order ?? [])
@@ -121,7 +122,9 @@ export class TransactionSource implements DocSource {
       exists = row !== undefined;
     }
     if (exists) {
-      throw requestFailed(`E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(doc._id)} }`);
+      throw requestFailed(
+        `E11000 duplicate key error collection: ${collection} index: _id_ dup key: { _id: ${JSON.stringify(doc._id)} }`,
+      );
     }
     this.tx.writes.set(key, { collection, idKey, doc: cloneDoc(doc), seq: buffered?.seq ?? this.tx.nextNewSeq() });
   }
@@ -169,14 +172,18 @@ export class TransactionManager {
 
   /** The live transaction with this id, or a clear error. */
   get(id: unknown): Transaction {
-    if (typeof id !== 'string' || id.length === 0) throw new DbError('INVALID_PARAM', 'transactionId must be a non-empty string');
+    if (typeof id !== 'string' || id.length === 0)
+      throw new DbError('INVALID_PARAM', 'transactionId must be a non-empty string');
     const tx = this.active.get(id);
     if (tx) {
       tx.lastActiveMs = this.now();
       return tx;
     }
     const outcome = this.finished.get(id);
-    if (outcome === 'expired') throw requestFailed(`transaction ${id} expired after ${this.ttlMs / 1000} s without activity and was rolled back`);
+    if (outcome === 'expired')
+      throw requestFailed(
+        `transaction ${id} expired after ${this.ttlMs / 1000} s without activity and was rolled back`,
+      );
     if (outcome) throw requestFailed(`transaction ${id} is already finished (${outcome})`);
     throw requestFailed(`transaction ${id} does not exist`);
   }
@@ -196,7 +203,8 @@ export class TransactionManager {
           if (current !== read.version) throw transactionConflict();
         }
         for (const read of tx.queryReads) {
-          if (signatureOf(this.storage.scan(read.collection, read.filter).rows) !== read.signature) throw transactionConflict();
+          if (signatureOf(this.storage.scan(read.collection, read.filter).rows) !== read.signature)
+            throw transactionConflict();
         }
         for (const write of tx.writes.values()) {
           const exists = this.storage.getRow(write.collection, write.idKey) !== undefined;
@@ -210,7 +218,10 @@ export class TransactionManager {
         }
       });
     } catch (error) {
-      this.finish(tx.id, error instanceof DbError && error.code === 'DATABASE_TRANSACTION_CONFLICT' ? 'conflicted' : 'failed');
+      this.finish(
+        tx.id,
+        error instanceof DbError && error.code === 'DATABASE_TRANSACTION_CONFLICT' ? 'conflicted' : 'failed',
+      );
       throw error;
     }
     this.finish(tx.id, 'committed');

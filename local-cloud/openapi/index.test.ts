@@ -6,7 +6,12 @@ import { decodeOpenApiResponse, encodeOpenApiRequest } from '@local-cloud/wire/o
 import { ACTIVITY_ID_TTL_SECONDS, DELAYED_TASK_SOURCE, OpenApi } from './index';
 
 const START = Date.UTC(2026, 10, 25, 2, 0, 0);
-const caller: InvocationContext = { openid: 'o-sender', appid: 'wx-gift-shop', source: 'wx_paycallback', envName: 'local' };
+const caller: InvocationContext = {
+  openid: 'o-sender',
+  appid: 'wx-gift-shop',
+  source: 'wx_paycallback',
+  envName: 'local',
+};
 
 let cloud: TestCloud;
 let openapi: OpenApi;
@@ -123,7 +128,10 @@ describe('cloudbase.addDelayedFunctionTask', () => {
       fired.push(event);
       return { ok: true };
     });
-    expect(await openapi.handleApi('cloudbase.addDelayedFunctionTask', task(), caller)).toEqual({ errcode: 0, errmsg: 'ok' });
+    expect(await openapi.handleApi('cloudbase.addDelayedFunctionTask', task(), caller)).toEqual({
+      errcode: 0,
+      errmsg: 'ok',
+    });
     await cloud.clock.advance(59_999);
     expect(fired).toHaveLength(0);
     await cloud.clock.advance(1);

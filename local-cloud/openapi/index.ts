@@ -199,7 +199,10 @@ export class OpenApi {
       case 'updatableMessage.createActivityId':
         return this.createActivityId(params);
       default:
-        throw new OpenApiSystemError(NO_PERMISSION_ERROR_CODE, `function has no permission to call this API: ${apiName}`);
+        throw new OpenApiSystemError(
+          NO_PERMISSION_ERROR_CODE,
+          `function has no permission to call this API: ${apiName}`,
+        );
     }
   }
 
@@ -258,7 +261,8 @@ export class OpenApi {
       const keyword = /^([a-z_]+?)(\d+)$/.exec(key);
       if (!keyword) return error(47003, `argument invalid! data.${key} is not a template keyword`);
       const value = typeof entry === 'object' && entry !== null ? (entry as { value?: unknown }).value : undefined;
-      if (typeof value !== 'string' || value === '') return error(47003, `argument invalid! data.${key}.value is empty`);
+      if (typeof value !== 'string' || value === '')
+        return error(47003, `argument invalid! data.${key}.value is empty`);
       const problem = dataValueProblem(keyword[1] as string, value);
       if (problem) return error(47003, `argument invalid! data.${key}.value ${problem}`);
       cleanData[key] = { value };
@@ -288,8 +292,10 @@ export class OpenApi {
   private async addDelayedFunctionTask(params: Params, caller: InvocationContext): Promise<RespData> {
     const { env, function_name: functionName, data, delay_time: delayTime } = params;
     if (typeof env !== 'string' || env === '') return error(47001, 'data format error: env');
-    if (caller.envName && env !== caller.envName) return error(47003, `argument invalid! env ${env} is not this environment`);
-    if (typeof functionName !== 'string' || functionName === '') return error(47001, 'data format error: function_name');
+    if (caller.envName && env !== caller.envName)
+      return error(47003, `argument invalid! env ${env} is not this environment`);
+    if (typeof functionName !== 'string' || functionName === '')
+      return error(47001, 'data format error: function_name');
     if (typeof data !== 'string') return error(47001, 'data format error: data must be a JSON string');
     try {
       JSON.parse(data);
@@ -322,7 +328,9 @@ export class OpenApi {
   }
 
   private scheduleTask(task: DelayedTask): void {
-    this.services.scheduleAt(task.dueAt, `openapi:delayed-task:${task.functionName}:${task._id}`, () => this.fireTask(task._id));
+    this.services.scheduleAt(task.dueAt, `openapi:delayed-task:${task.functionName}:${task._id}`, () =>
+      this.fireTask(task._id),
+    );
   }
 
   /** Runs a due task once (no retries, as WeChat documents none); the outcome is recorded. */

@@ -49,7 +49,10 @@ export function nonce(): string {
  */
 export function md5Sign(params: Record<string, unknown>, key: string): string {
   const text = Object.keys(params)
-    .filter((name) => name !== 'sign' && params[name] !== undefined && params[name] !== '' && typeof params[name] !== 'object')
+    .filter(
+      (name) =>
+        name !== 'sign' && params[name] !== undefined && params[name] !== '' && typeof params[name] !== 'object',
+    )
     .sort()
     .map((name) => `${name}=${String(params[name])}`)
     .join('&');

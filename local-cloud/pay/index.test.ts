@@ -222,10 +222,18 @@ describe('pay and the payment notification', () => {
       alreadyPaid: false,
     });
     expect(callbackInvocations()).toHaveLength(0);
-    const query = await pay.handleApi('queryOrder', { out_trade_no: 'ORDER1', sub_mch_id: '1900000109', nonce_str: 'n' }, caller);
+    const query = await pay.handleApi(
+      'queryOrder',
+      { out_trade_no: 'ORDER1', sub_mch_id: '1900000109', nonce_str: 'n' },
+      caller,
+    );
     expect(query).toMatchObject({ result_code: 'SUCCESS', trade_state: 'PAYERROR' });
 
-    const closed = await pay.handleApi('closeOrder', { out_trade_no: 'ORDER1', sub_mch_id: '1900000109', nonce_str: 'n' }, caller);
+    const closed = await pay.handleApi(
+      'closeOrder',
+      { out_trade_no: 'ORDER1', sub_mch_id: '1900000109', nonce_str: 'n' },
+      caller,
+    );
     expect(closed.result_code).toBe('SUCCESS');
     await expect(pay.pay('ORDER1')).rejects.toBeInstanceOf(PaySimulatorError);
     await expect(pay.pay('NOPE')).rejects.toMatchObject({ code: 'ORDERNOTEXIST' });
@@ -306,11 +314,13 @@ describe('refund', () => {
       return_msg: 'refund_fee参数格式错误',
     });
     expect((await pay.handleApi('refund', refundParams({ total_fee: 100 }), caller)).err_code).toBe('INVALID_REQUEST');
-    expect((await pay.handleApi('refund', refundParams({ out_trade_no: 'NOPE' }), caller)).err_code).toBe('ORDERNOTEXIST');
-    await pay.handleApi('unifiedOrder', order({ out_trade_no: 'UNPAID' }), caller);
-    expect((await pay.handleApi('refund', refundParams({ out_trade_no: 'UNPAID', out_refund_no: 'R9' }), caller)).err_code).toBe(
-      'TRADE_STATE_ERROR',
+    expect((await pay.handleApi('refund', refundParams({ out_trade_no: 'NOPE' }), caller)).err_code).toBe(
+      'ORDERNOTEXIST',
     );
+    await pay.handleApi('unifiedOrder', order({ out_trade_no: 'UNPAID' }), caller);
+    expect(
+      (await pay.handleApi('refund', refundParams({ out_trade_no: 'UNPAID', out_refund_no: 'R9' }), caller)).err_code,
+    ).toBe('TRADE_STATE_ERROR');
     expect(pay.ledger().refunds).toHaveLength(0);
   });
 
@@ -358,7 +368,11 @@ describe('refund', () => {
   });
 
   it('queryRefund answers REFUNDNOTEXIST for an unknown refund', async () => {
-    const reply = await pay.handleApi('queryRefund', { out_refund_no: 'NONE', sub_mch_id: '1', nonce_str: 'n' }, caller);
+    const reply = await pay.handleApi(
+      'queryRefund',
+      { out_refund_no: 'NONE', sub_mch_id: '1', nonce_str: 'n' },
+      caller,
+    );
     expect(reply).toMatchObject({ result_code: 'FAIL', err_code: 'REFUNDNOTEXIST' });
   });
 });

@@ -13,7 +13,11 @@ import { SystemCollection, type StoredDocument } from './store';
 import { describe } from '@local-cloud/describe';
 
 /** The service provider (服务商) identity cloudPay pays through: fixed local values. */
-export const LOCAL_PAY_PROVIDER = { appid: 'wx0c10ca1c10ad0000', mchId: '1800000001', key: 'local-cloud-pay-key' } as const;
+export const LOCAL_PAY_PROVIDER = {
+  appid: 'wx0c10ca1c10ad0000',
+  mchId: '1800000001',
+  key: 'local-cloud-pay-key',
+} as const;
 
 export const PAYMENTS_COLLECTION = '_local_pay_payments';
 export const REFUNDS_COLLECTION = '_local_pay_refunds';
@@ -27,9 +31,25 @@ const HOUR = 60 * MINUTE;
  * retries span about two days as cloudPay documents. 20 attempts in all, then it gives up.
  */
 export const NOTIFY_RETRY_DELAYS_MS: readonly number[] = [
-  15 * SECOND, 15 * SECOND, 30 * SECOND, 3 * MINUTE, 10 * MINUTE, 20 * MINUTE, 30 * MINUTE, 30 * MINUTE,
-  30 * MINUTE, 60 * MINUTE, 3 * HOUR, 3 * HOUR, 3 * HOUR, 6 * HOUR, 6 * HOUR,
-  6 * HOUR, 6 * HOUR, 6 * HOUR, 6 * HOUR,
+  15 * SECOND,
+  15 * SECOND,
+  30 * SECOND,
+  3 * MINUTE,
+  10 * MINUTE,
+  20 * MINUTE,
+  30 * MINUTE,
+  30 * MINUTE,
+  30 * MINUTE,
+  60 * MINUTE,
+  3 * HOUR,
+  3 * HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  6 * HOUR,
+  6 * HOUR,
+  6 * HOUR,
+  6 * HOUR,
+  6 * HOUR,
 ];
 /** Clock time between an accepted refund request and the refund succeeding (then it is notified). */
 export const REFUND_SETTLE_DELAY_MS = 1000;
@@ -171,7 +191,8 @@ function optionalString(params: Params, name: string, maxLength: number): string
 function requiredFen(params: Params, name: string): number {
   const value = params[name];
   if (value === undefined || value === null || value === '') throw new ParamError(`缺少参数${name}`);
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) throw new ParamError(`${name}参数格式错误`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0)
+    throw new ParamError(`${name}参数格式错误`);
   return value;
 }
 
@@ -213,7 +234,8 @@ export class PaySimulator {
     }
     for (const refund of this.refunds.all()) {
       if (refund.state === 'PROCESSING') this.scheduleSettle(refund._id, refund.completeAt);
-      else if (this.pendingNotify(refund.notify)) this.scheduleNotify('refund', refund._id, refund.notify.nextAttemptAt ?? now);
+      else if (this.pendingNotify(refund.notify))
+        this.scheduleNotify('refund', refund._id, refund.notify.nextAttemptAt ?? now);
     }
   }
 
@@ -353,7 +375,8 @@ export class PaySimulator {
 
     const existing = this.payments.get(outTradeNo);
     if (existing) {
-      if (existing.state === 'SUCCESS' || existing.state === 'REFUND') return this.resultFail(base, 'ORDERPAID', '该订单已支付');
+      if (existing.state === 'SUCCESS' || existing.state === 'REFUND')
+        return this.resultFail(base, 'ORDERPAID', '该订单已支付');
       if (existing.state === 'CLOSED') return this.resultFail(base, 'ORDERCLOSED', '该订单已关闭');
       const sameOrder =
         existing.totalFee === totalFee &&
@@ -460,7 +483,8 @@ export class PaySimulator {
     const payment = this.payments.get(outTradeNo);
     if (!payment) return this.resultFail(this.replyBase(subMchId, ''), 'ORDERNOTEXIST', '订单不存在');
     const base = this.replyBase(payment.subMchId, payment.subAppid);
-    if (payment.state === 'SUCCESS' || payment.state === 'REFUND') return this.resultFail(base, 'ORDERPAID', '订单已支付，不能发起关单');
+    if (payment.state === 'SUCCESS' || payment.state === 'REFUND')
+      return this.resultFail(base, 'ORDERPAID', '订单已支付，不能发起关单');
     if (payment.state === 'CLOSED') return this.resultFail(base, 'ORDERCLOSED', '订单已关闭，无法重复关闭');
     payment.state = 'CLOSED';
     payment.closedAt = this.services.now();
@@ -482,17 +506,21 @@ export class PaySimulator {
     const previous = this.refunds.get(outRefundNo);
     if (previous) {
       // retrying with the same out_refund_no is how WeChat expects a refund to be re-sent
-      if (previous.outTradeNo !== payment.outTradeNo) return this.resultFail(base, 'INVALID_REQUEST', '商户退款单号重复');
+      if (previous.outTradeNo !== payment.outTradeNo)
+        return this.resultFail(base, 'INVALID_REQUEST', '商户退款单号重复');
       if (previous.totalFee !== totalFee || previous.refundFee !== refundFee) {
         return this.resultFail(base, 'INVALID_REQUEST', '订单金额或退款金额与之前请求不一致，请核实后再试');
       }
       return this.refundReply(base, previous);
     }
-    if (payment.state !== 'SUCCESS' && payment.state !== 'REFUND') return this.resultFail(base, 'TRADE_STATE_ERROR', '订单状态错误');
+    if (payment.state !== 'SUCCESS' && payment.state !== 'REFUND')
+      return this.resultFail(base, 'TRADE_STATE_ERROR', '订单状态错误');
     if (totalFee !== payment.totalFee) return this.resultFail(base, 'INVALID_REQUEST', '订单金额与支付金额不一致');
-    if (payment.refundedFee + refundFee > payment.totalFee) return this.resultFail(base, 'NOTENOUGH', '累计退款金额大于支付金额');
+    if (payment.refundedFee + refundFee > payment.totalFee)
+      return this.resultFail(base, 'NOTENOUGH', '累计退款金额大于支付金额');
     const refundsOfOrder = this.refunds.all().filter((refund) => refund.outTradeNo === payment.outTradeNo).length;
-    if (refundsOfOrder >= MAX_REFUNDS_PER_ORDER) return this.resultFail(base, 'INVALID_REQUEST', '该订单退款次数已达上限');
+    if (refundsOfOrder >= MAX_REFUNDS_PER_ORDER)
+      return this.resultFail(base, 'INVALID_REQUEST', '该订单退款次数已达上限');
 
     const now = this.services.now();
     const refund: RefundRecord = {
@@ -630,7 +658,8 @@ export class PaySimulator {
     if (this.delivering.has(flightKey)) return false;
     this.delivering.add(flightKey);
     try {
-      const event = kind === 'payment' ? this.paymentEvent(record as PaymentRecord) : this.refundEvent(record as RefundRecord);
+      const event =
+        kind === 'payment' ? this.paymentEvent(record as PaymentRecord) : this.refundEvent(record as RefundRecord);
       const at = this.services.now();
       let ok = false;
       let detail: string;

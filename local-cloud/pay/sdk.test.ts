@@ -139,12 +139,20 @@ it('openapi: subscribeMessage.send resolves with a msgid and rejects invalid dat
   });
   expect(sent).toMatchObject({ errMsg: 'openapi.subscribeMessage.send:ok', errCode: 0 });
   const [recorded] = openapi.sentMessages();
-  expect(recorded).toMatchObject({ touser: 'o-recipient', templateId: 'TPL', data: { thing1: { value: '你收到一份礼物' } } });
+  expect(recorded).toMatchObject({
+    touser: 'o-recipient',
+    templateId: 'TPL',
+    data: { thing1: { value: '你收到一份礼物' } },
+  });
   expect(sent.msgid).toBe(recorded?.msgid);
   expect(typeof sent.msgid).toBe('number');
 
   await expect(
-    sdk.openapi.subscribeMessage.send({ touser: 'o-recipient', templateId: 'TPL', data: { thing1: { value: '字'.repeat(21) } } }),
+    sdk.openapi.subscribeMessage.send({
+      touser: 'o-recipient',
+      templateId: 'TPL',
+      data: { thing1: { value: '字'.repeat(21) } },
+    }),
   ).rejects.toMatchObject({ errCode: 47003 });
 });
 
@@ -158,7 +166,9 @@ it('openapi: addDelayedFunctionTask schedules the function; an unknown API fails
   expect(added).toEqual({ errMsg: 'openapi.cloudbase.addDelayedFunctionTask:ok', errCode: 0 });
   cloud.functions.set('later', () => null);
   await cloud.clock.advance(60_000);
-  expect(cloud.invocations.filter((call) => call.name === 'later').map((call) => call.event)).toEqual([{ giftId: 'g1' }]);
+  expect(cloud.invocations.filter((call) => call.name === 'later').map((call) => call.event)).toEqual([
+    { giftId: 'g1' },
+  ]);
 
   await expect(sdk.openapi.security.msgSecCheck({ content: 'hi' })).rejects.toMatchObject({
     errCode: -604101,

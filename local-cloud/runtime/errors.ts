@@ -12,5 +12,8 @@ export class FunctionInvocationError extends Error {
 }
 
 export function functionNotFound(name: string): FunctionInvocationError {
-  return new FunctionInvocationError('FUNCTION_NOT_FOUND', `FunctionName parameter could not be found: function "${name}" is not built in the functions directory`);
+  return new FunctionInvocationError(
+    'FUNCTION_NOT_FOUND',
+    `FunctionName parameter could not be found: function "${name}" is not built in the functions directory`,
+  );
 }

@@ -59,7 +59,13 @@ export class FunctionRegistry {
       typeof config.timeout === 'number' && config.timeout > 0
         ? Math.min(config.timeout, MAX_TIMEOUT_SECONDS)
         : DEFAULT_TIMEOUT_SECONDS;
-    return { name, entry, version: stat.mtimeMs, timeoutMs: timeoutSeconds * 1000, triggers: timerTriggers(name, config) };
+    return {
+      name,
+      entry,
+      version: stat.mtimeMs,
+      timeoutMs: timeoutSeconds * 1000,
+      triggers: timerTriggers(name, config),
+    };
   }
 
   allTriggers(): TimerTrigger[] {

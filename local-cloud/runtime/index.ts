@@ -141,7 +141,13 @@ export class FunctionRuntime {
     await Promise.all([...this.instances].map((instance) => this.retire(instance)));
   }
 
-  private dispatch(instance: Instance, deployment: FunctionDeployment, inFlight: InFlight, event: unknown, context: InvocationContext): void {
+  private dispatch(
+    instance: Instance,
+    deployment: FunctionDeployment,
+    inFlight: InFlight,
+    event: unknown,
+    context: InvocationContext,
+  ): void {
     instance.busy = true;
     instance.current = inFlight;
     instance.ready.then(
@@ -151,7 +157,9 @@ export class FunctionRuntime {
           if (instance.current !== inFlight) return;
           instance.current = undefined;
           const seconds = deployment.timeoutMs / 1000;
-          inFlight.reject(new FunctionInvocationError('FUNCTION_TIMEOUT', `Invoking task timed out after ${seconds} seconds`));
+          inFlight.reject(
+            new FunctionInvocationError('FUNCTION_TIMEOUT', `Invoking task timed out after ${seconds} seconds`),
+          );
           this.options.log(`[${deployment.name}] timed out after ${seconds} s; instance replaced`);
           void this.retire(instance).then(() => this.pump());
         }, deployment.timeoutMs);
@@ -213,7 +221,7 @@ export class FunctionRuntime {
    * an instance does not hold up the others (a caller waiting on cloud.callFunction must not block its callee).
    */
   private pump(): void {
-    for (let index = 0; index < this.queue.length && !this.closed; ) {
+    for (let index = 0; index < this.queue.length && !this.closed;) {
       const waiting = this.queue[index];
       if (!waiting) return;
       const instance = this.acquire(waiting.deployment);
@@ -275,7 +283,13 @@ export class FunctionRuntime {
       markFailed = reject;
     });
     ready.catch(() => {});
-    const instance: Instance = { worker, functionName: deployment.name, version: deployment.version, ready, busy: false };
+    const instance: Instance = {
+      worker,
+      functionName: deployment.name,
+      version: deployment.version,
+      ready,
+      busy: false,
+    };
     this.instances.add(instance);
 
     worker.on('message', (message: WorkerMessage) => {
@@ -313,7 +327,8 @@ export class FunctionRuntime {
   /** An instance spawned over the limit goes away once it has had nothing to do for a while. */
   private retireLaterIfStillIdle(instance: Instance): void {
     const timer = setTimeout(() => {
-      if (!instance.busy && this.instances.has(instance) && this.instances.size > this.options.maxWorkers) void this.retire(instance);
+      if (!instance.busy && this.instances.has(instance) && this.instances.size > this.options.maxWorkers)
+        void this.retire(instance);
     }, OVER_LIMIT_IDLE_MS);
     timer.unref();
   }

@@ -8,7 +8,11 @@ function buildMultipart(boundary: string, parts: { name: string; value: Buffer; 
   const chunks: Buffer[] = [];
   for (const part of parts) {
     const headers = [`Content-Disposition: form-data; name="${part.name}"`, ...(part.headers ?? [])];
-    chunks.push(Buffer.from(`--${boundary}${CRLF}${headers.join(CRLF)}${CRLF}${CRLF}`, 'latin1'), part.value, Buffer.from(CRLF));
+    chunks.push(
+      Buffer.from(`--${boundary}${CRLF}${headers.join(CRLF)}${CRLF}${CRLF}`, 'latin1'),
+      part.value,
+      Buffer.from(CRLF),
+    );
   }
   chunks.push(Buffer.from(`--${boundary}--${CRLF}`));
   return Buffer.concat(chunks);
@@ -21,8 +25,15 @@ describe('parseMultipart', () => {
     const fields = parseMultipart(body, `multipart/form-data; boundary=${boundary}`);
 
     expect([...fields.keys()]).toEqual([
-      'action', 'apiName', 'apiOptions', 'requestData',
-      'envName', 'wxCloudApiToken', 'wxCloudbaseAccesstoken', 'tcb_sessionToken', 'crossAuthorizationToken',
+      'action',
+      'apiName',
+      'apiOptions',
+      'requestData',
+      'envName',
+      'wxCloudApiToken',
+      'wxCloudbaseAccesstoken',
+      'tcb_sessionToken',
+      'crossAuthorizationToken',
     ]);
     expect(fields.get('action')?.toString()).toBe('wx.wxPayApi');
     expect(fields.get('apiName')?.toString()).toBe('unifiedOrder');

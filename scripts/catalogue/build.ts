@@ -26,7 +26,8 @@ export function shareSales(total: number, count: number): number[] {
   return shares;
 }
 
-export const skuId = (productId: string, index: number): string => `${productId}-sku${String(index + 1).padStart(2, '0')}`;
+export const skuId = (productId: string, index: number): string =>
+  `${productId}-sku${String(index + 1).padStart(2, '0')}`;
 
 function buildSkus(definition: ProductDefinition): SkuRecord[] {
   const sales = shareSales(definition.sales, definition.skus.length);

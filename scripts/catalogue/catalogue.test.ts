@@ -36,7 +36,9 @@ describe('seed catalogue', () => {
         expect(Number.isSafeInteger(sku.price) && sku.price > 0).toBe(true);
         expect(Object.keys(sku.specs)).toEqual(product.specNames);
       }
-      expect(catalogue.categories.find((category) => category._id === product.categoryId)?.name).toBe(product.categoryName);
+      expect(catalogue.categories.find((category) => category._id === product.categoryId)?.name).toBe(
+        product.categoryName,
+      );
     }
     expect(catalogue.skus.length).toBeGreaterThan(catalogue.products.length * 2);
   });
@@ -49,13 +51,18 @@ describe('seed catalogue', () => {
     expect(catalogue.skus.filter((sku) => sku.stock === 0).length).toBeGreaterThanOrEqual(5);
     expect(catalogue.skus.some((sku) => sku.stock > 0 && sku.stock <= 3)).toBe(true);
     expect(catalogue.skus.some((sku) => !sku.onShelf)).toBe(true);
-    expect(catalogue.products.filter((product) => !product.onShelf).map((product) => product._id)).toEqual(['food-xmas-2025']);
+    expect(catalogue.products.filter((product) => !product.onShelf).map((product) => product._id)).toEqual([
+      'food-xmas-2025',
+    ]);
     expect(skusOf('flowers-sakura').every((sku) => sku.stock === 0)).toBe(true);
 
     const giftable = (productId: string) => {
       const product = catalogue.products.find((item) => item._id === productId);
       if (!product) throw new Error(productId);
-      return productGiftEligibility(product, skusOf(productId).map((sku) => sku.price));
+      return productGiftEligibility(
+        product,
+        skusOf(productId).map((sku) => sku.price),
+      );
     };
     expect(giftable('digital-camera')).toMatchObject({ code: 'GIFT.PRICE_TOO_HIGH' });
     expect(giftable('home-massage-chair')).toMatchObject({ code: 'GIFT.PRICE_TOO_HIGH' });
@@ -75,7 +82,9 @@ describe('seed catalogue', () => {
 describe('generated images', () => {
   it('are committed and up to date with the generator', () => {
     const images = catalogueImages();
-    const committed = readdirSync(IMAGES_DIR).filter((file) => file.endsWith('.svg')).sort();
+    const committed = readdirSync(IMAGES_DIR)
+      .filter((file) => file.endsWith('.svg'))
+      .sort();
     expect(committed).toEqual(images.map((image) => image.file).sort());
     for (const image of images) expect(readFileSync(path.join(IMAGES_DIR, image.file), 'utf8')).toBe(image.svg);
   });

@@ -355,7 +355,11 @@ export const PRODUCT_DEFINITIONS: readonly ProductDefinition[] = [
     ...matrix(
       ['内存', ['16GB', '32GB']],
       ['硬盘', ['512GB', '1TB']],
-      (memory, disk) => priceOf({ '16GB/512GB': '6999', '16GB/1TB': '7999', '32GB/512GB': '10999', '32GB/1TB': '12499' }, `${memory}/${disk}`),
+      (memory, disk) =>
+        priceOf(
+          { '16GB/512GB': '6999', '16GB/1TB': '7999', '32GB/512GB': '10999', '32GB/1TB': '12499' },
+          `${memory}/${disk}`,
+        ),
       (memory, disk) => (memory === '32GB' && disk === '1TB' ? 0 : 30),
     ),
   },

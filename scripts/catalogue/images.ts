@@ -23,7 +23,10 @@ export const productDetailImageFile = (productId: string): string => `${productI
 const FONT = "'PingFang SC','Noto Sans CJK SC','Microsoft YaHei',sans-serif";
 
 const escapeXml = (text: string): string =>
-  text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char] ?? char);
+  text.replace(
+    /[<>&'"]/g,
+    (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char] ?? char,
+  );
 
 /** FNV-1a: a stable small hash so every product gets its own (but repeatable) composition. */
 function hash(text: string): number {
@@ -77,10 +80,16 @@ function svg(width: number, height: number, body: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>\n`;
 }
 
-const labelSize = (label: string, width: number): number => Math.min(120, round((width * 0.7) / Math.max(2, label.length)));
+const labelSize = (label: string, width: number): number =>
+  Math.min(120, round((width * 0.7) / Math.max(2, label.length)));
 
 /** Square product image; variant 1 is the cover, variant 2 a second "angle". */
-export function productImageSvg(productId: string, label: string, category: CategoryDefinition, variant: 1 | 2): string {
+export function productImageSvg(
+  productId: string,
+  label: string,
+  category: CategoryDefinition,
+  variant: 1 | 2,
+): string {
   const size = 600;
   const seed = hash(`${productId}#${variant}`);
   const gradientId = `g${variant}`;
@@ -142,14 +151,21 @@ export function catalogueImages(): GeneratedImage[] {
     images.push(
       { file: cover, svg: productImageSvg(product.id, product.label, category, 1) },
       { file: second, svg: productImageSvg(product.id, product.label, category, 2) },
-      { file: productDetailImageFile(product.id), svg: productDetailSvg(product.id, product.label, product.name, category) },
+      {
+        file: productDetailImageFile(product.id),
+        svg: productDetailSvg(product.id, product.label, product.name, category),
+      },
     );
   }
   return images;
 }
 
 /** Writes the images that changed and removes SVGs no longer in the catalogue. */
-export function writeCatalogueImages(dir: string = IMAGES_DIR): { written: number; unchanged: number; removed: number } {
+export function writeCatalogueImages(dir: string = IMAGES_DIR): {
+  written: number;
+  unchanged: number;
+  removed: number;
+} {
   mkdirSync(dir, { recursive: true });
   const images = catalogueImages();
   const wanted = new Set(images.map((image) => image.file));

@@ -30,7 +30,12 @@ export async function activateGift(order: GiftOrderRef, paidAt: number): Promise
   const giftId = order.giftId;
   if (!giftId) return;
   const expiresAt = giftExpiresAt(paidAt);
-  const moved = await moveGift(giftId, 'pendingPayment', { status: 'waiting', paidAt, expiresAt, updatedAt: clock.now() });
+  const moved = await moveGift(giftId, 'pendingPayment', {
+    status: 'waiting',
+    paidAt,
+    expiresAt,
+    updatedAt: clock.now(),
+  });
   if (!moved) {
     // Replayed callback (already waiting) or a gift cancelled meanwhile: nothing to do here.
     return;

@@ -170,7 +170,12 @@ export async function createGift(
   if (!prepay || prepay.returnCode !== 'SUCCESS' || prepay.resultCode !== 'SUCCESS' || !prepay.payment) {
     if (prepay) console.error('[gift] unifiedOrder refused', giftId, prepay.returnMsg, prepay.errCodeDes);
     // Nothing was paid: undo at once rather than leaving it to the 30-minute sweep.
-    await moveGiftOrder(orderId, 'pendingPayment', { status: 'cancelled', cancelReason: 'paymentUnavailable', cancelledAt: now, updatedAt: now });
+    await moveGiftOrder(orderId, 'pendingPayment', {
+      status: 'cancelled',
+      cancelReason: 'paymentUnavailable',
+      cancelledAt: now,
+      updatedAt: now,
+    });
     await moveGift(giftId, 'pendingPayment', { status: 'cancelled', cancelledAt: now, updatedAt: now });
     await releaseStock(sku._id, GIFT_QUANTITY, orderId);
     await moveGiftOrder(orderId, 'cancelled', { stockHold: 'released', updatedAt: now });

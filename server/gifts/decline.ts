@@ -26,7 +26,13 @@ export async function declineGift(
 
   const now = ctx.now;
   const recipientNickname = await nicknameOf(ctx.openid);
-  const patch = { status: 'declined' as const, declinedAt: now, recipientOpenid: ctx.openid, recipientNickname, updatedAt: now };
+  const patch = {
+    status: 'declined' as const,
+    declinedAt: now,
+    recipientOpenid: ctx.openid,
+    recipientNickname,
+    updatedAt: now,
+  };
   const moved = await moveGift(gift._id, 'waiting', patch, { expiresAt: _.gt(now) });
   if (!moved) {
     const latest = await findGift(gift._id);

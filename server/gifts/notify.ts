@@ -37,12 +37,7 @@ export function clip(text: string, max: number): string {
 
 const giftPage = (giftId: string) => `${GIFT_STATUS_PAGE}?giftId=${encodeURIComponent(giftId)}`;
 
-async function send(
-  touser: string,
-  templateId: string,
-  page: string,
-  data: Record<string, string>,
-): Promise<boolean> {
+async function send(touser: string, templateId: string, page: string, data: Record<string, string>): Promise<boolean> {
   if (!touser) return false;
   try {
     const answer = await openapi.subscribeMessage.send({
@@ -69,7 +64,11 @@ export interface GiftNoticeFacts {
   productName: string;
 }
 
-export function notifyGiftAccepted(gift: GiftNoticeFacts, recipientNickname: string, acceptedAt: number): Promise<boolean> {
+export function notifyGiftAccepted(
+  gift: GiftNoticeFacts,
+  recipientNickname: string,
+  acceptedAt: number,
+): Promise<boolean> {
   const template = SUBSCRIBE_TEMPLATES.giftAccepted;
   return send(gift.giverOpenid, template.templateId, giftPage(gift.giftId), {
     [template.keys.product]: clip(gift.productName, THING_MAX_CHARS),

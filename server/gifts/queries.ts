@@ -32,7 +32,10 @@ async function findGiversGift(giftId: string, openid: string): Promise<GiftDoc |
   return gift && gift.giverOpenid === openid ? gift : null;
 }
 
-export async function getGift(request: RequestOf<'gift', 'getGift'>, ctx: CallContext): Promise<AnswerOf<'gift', 'getGift'>> {
+export async function getGift(
+  request: RequestOf<'gift', 'getGift'>,
+  ctx: CallContext,
+): Promise<AnswerOf<'gift', 'getGift'>> {
   const gift = await findGiversGift(request.giftId, ctx.openid);
   if (!gift) return failWith(GiftErrors.NOT_FOUND);
   return ok(toGiverView(toGiftRecord(gift), ctx.now));
@@ -46,7 +49,8 @@ export async function shareCard(
   if (!gift) return failWith(GiftErrors.NOT_FOUND);
   const status = effectiveGiftStatus(gift, ctx.now);
   if (status === 'pendingPayment') return failWith(GiftErrors.NOT_PAID);
-  if (status !== 'waiting') return failWith(GiftErrors.INVALID_STATE, `${GiftErrors.INVALID_STATE.message}：礼物已无法分享`);
+  if (status !== 'waiting')
+    return failWith(GiftErrors.INVALID_STATE, `${GiftErrors.INVALID_STATE.message}：礼物已无法分享`);
   const activity = await createShareActivityId(ctx.openid);
   if (!activity) return failWith(GiftErrors.SHARE_UNAVAILABLE);
   return ok({
@@ -71,7 +75,10 @@ async function skuOptionsFor(gift: GiftDoc): Promise<GiftSkuOption[]> {
     }));
 }
 
-export async function openGift(request: RequestOf<'gift', 'openGift'>, ctx: CallContext): Promise<AnswerOf<'gift', 'openGift'>> {
+export async function openGift(
+  request: RequestOf<'gift', 'openGift'>,
+  ctx: CallContext,
+): Promise<AnswerOf<'gift', 'openGift'>> {
   const gift = await findGift(request.giftId);
   // An unknown id answers exactly like a wrong token, so ids cannot be probed.
   if (!gift) return failWith(GiftErrors.INVALID_TOKEN);
@@ -100,5 +107,8 @@ export async function listGifts(
       .orderBy('acceptedAt', 'desc')
       .limit(GIFT_LIST_LIMIT),
   );
-  return ok({ role: 'received', items: docs.map((doc) => toRecipientView(toGiftRecord(doc), { openid: ctx.openid }, ctx.now)) });
+  return ok({
+    role: 'received',
+    items: docs.map((doc) => toRecipientView(toGiftRecord(doc), { openid: ctx.openid }, ctx.now)),
+  });
 }

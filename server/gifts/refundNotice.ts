@@ -41,7 +41,11 @@ export async function handleRefundNotice(notice: RefundNotice, now: number): Pro
     // CHANGE / REFUNDCLOSE: back to "refund due" (refundFailed); the sweep asks again.
     const back: GiftStatus = onExpiry ? 'expired' : 'declined';
     const refunding: GiftStatus = onExpiry ? 'refundingOnExpiry' : 'refundingOnDecline';
-    await moveGift(gift._id, refunding, { status: back, refundLastError: `refund ${info.refundStatus ?? 'unknown'}`, updatedAt: now });
+    await moveGift(gift._id, refunding, {
+      status: back,
+      refundLastError: `refund ${info.refundStatus ?? 'unknown'}`,
+      updatedAt: now,
+    });
     return 'refundFailed';
   }
 

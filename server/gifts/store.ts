@@ -174,8 +174,15 @@ export async function moveGift(
 }
 
 /** Records a stock-hold step of the gift's order, only from the expected state (never undoes a later one). */
-export async function markOrderStockHold(orderId: string, from: GiftOrderDoc['stockHold'], to: GiftOrderDoc['stockHold']) {
-  await db.collection(ORDERS).where({ _id: orderId, stockHold: from }).update({ data: { stockHold: to } });
+export async function markOrderStockHold(
+  orderId: string,
+  from: GiftOrderDoc['stockHold'],
+  to: GiftOrderDoc['stockHold'],
+) {
+  await db
+    .collection(ORDERS)
+    .where({ _id: orderId, stockHold: from })
+    .update({ data: { stockHold: to } });
 }
 
 /** Same for the gift's order. */

@@ -34,7 +34,11 @@ export interface SweepReport {
 }
 
 /** Runs `work` over `items`, `concurrency` at a time. */
-async function inParallel<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
+async function inParallel<T>(
+  items: readonly T[],
+  concurrency: number,
+  work: (item: T) => Promise<void>,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
@@ -73,7 +77,11 @@ export async function runExpirySweep(options: SweepOptions): Promise<SweepReport
     {
       query: () =>
         fetchDocs<GiftDoc>(
-          db.collection(GIFTS).where({ status: 'waiting', expiresAt: _.lte(now) }).orderBy('expiresAt', 'asc').limit(batchSize),
+          db
+            .collection(GIFTS)
+            .where({ status: 'waiting', expiresAt: _.lte(now) })
+            .orderBy('expiresAt', 'asc')
+            .limit(batchSize),
         ),
       handle: async (gift) => {
         if (!(await expireWaitingGift(gift, now))) return;
@@ -85,7 +93,10 @@ export async function runExpirySweep(options: SweepOptions): Promise<SweepReport
         fetchDocs<GiftDoc>(
           db
             .collection(GIFTS)
-            .where({ status: _.in([...GIFT_REFUND_DUE_STATUSES]), updatedAt: _.lte(now - SWEEP_SETTINGS.refundRetryAfterMs) })
+            .where({
+              status: _.in([...GIFT_REFUND_DUE_STATUSES]),
+              updatedAt: _.lte(now - SWEEP_SETTINGS.refundRetryAfterMs),
+            })
             .limit(batchSize),
         ),
       handle: async (gift) => {

@@ -113,9 +113,7 @@ export interface GiftShareCard {
   path: string;
 }
 
-export type GiftList =
-  | { role: 'sent'; items: GiverGiftView[] }
-  | { role: 'received'; items: RecipientGiftView[] };
+export type GiftList = { role: 'sent'; items: GiverGiftView[] } | { role: 'received'; items: RecipientGiftView[] };
 
 export interface GiftContract {
   createGift: { req: CreateGiftRequest; res: CreatedGift };

@@ -2,9 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { getProduct, type ProductDetailView } from './shop';
 
 export type ProductLoadState =
-  | { kind: 'loading' }
-  | { kind: 'ready'; product: ProductDetailView }
-  | { kind: 'failed'; message: string };
+  { kind: 'loading' } | { kind: 'ready'; product: ProductDetailView } | { kind: 'failed'; message: string };
 
 /** Loads a product for a page (the product page, the gift send page); `reload` retries. */
 export function useProductDetail(productId: string): { state: ProductLoadState; reload: () => Promise<void> } {

@@ -32,16 +32,26 @@ async function start(dataDir: string): Promise<LocalCloud> {
   return startLocalCloud({ port: 0, dataDir, functionsDir: FUNCTIONS_DIR, realTimers: false, log: () => undefined });
 }
 
-export async function benchExpirySweep(options: { gifts?: number; log?: (line: string) => void } = {}): Promise<SweepBenchResult> {
+export async function benchExpirySweep(
+  options: { gifts?: number; log?: (line: string) => void } = {},
+): Promise<SweepBenchResult> {
   const total = options.gifts ?? 10_000;
   const log = options.log ?? ((line: string) => console.log(line));
-  const timeoutMs = (JSON.parse(readFileSync(path.join(FUNCTIONS_DIR, 'giftExpiry', 'config.json'), 'utf8')) as { timeout: number }).timeout * 1000;
+  const timeoutMs =
+    (JSON.parse(readFileSync(path.join(FUNCTIONS_DIR, 'giftExpiry', 'config.json'), 'utf8')) as { timeout: number })
+      .timeout * 1000;
   await buildFunctions(['giftExpiry', 'refundCallback']);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'gift-sweep-bench-'));
   let cloud = await start(dataDir);
   try {
     seedCatalogue(cloud.db);
-    const skus = (cloud.db.find('skus', { price: { $lte: 100_000 }, stock: { $gt: 0 }, onShelf: true }) as Array<{ _id: string; productId: string; price: number }>).slice(0, 20);
+    const skus = (
+      cloud.db.find('skus', { price: { $lte: 100_000 }, stock: { $gt: 0 }, onShelf: true }) as Array<{
+        _id: string;
+        productId: string;
+        price: number;
+      }>
+    ).slice(0, 20);
     const now = cloud.clock.now();
     const paidAt = now - 25 * HOUR_MS;
     const gifts: object[] = [];
@@ -54,26 +64,99 @@ export async function benchExpirySweep(options: { gifts?: number; log?: (line: s
       const outTradeNo = giftOutTradeNo(giftId);
       holds.set(sku._id, [...(holds.get(sku._id) ?? []), giftId]);
       gifts.push({
-        _id: giftId, orderId: giftId, status: 'waiting', giverOpenid: `bench-giver-${i % 100}`, giverNickname: '微信用户',
+        _id: giftId,
+        orderId: giftId,
+        status: 'waiting',
+        giverOpenid: `bench-giver-${i % 100}`,
+        giverNickname: '微信用户',
         sku: { productId: sku.productId, skuId: sku._id, productName: sku.productId, image: '', specs: {} },
-        productId: sku.productId, skuId: sku._id, price: sku.price, unitPrice: sku.price, quantity: 1, totalFee: sku.price,
-        greeting: '祝好', cardStyle: 'classic', token: 'f'.repeat(32), outTradeNo, outRefundNo: giftOutRefundNo(giftId),
-        createdAt: paidAt - 60_000, updatedAt: paidAt, paidAt, expiresAt: paidAt + 24 * HOUR_MS,
-        acceptedAt: null, declinedAt: null, refundedAt: null, recipientOpenid: null, recipientNickname: null, address: null,
+        productId: sku.productId,
+        skuId: sku._id,
+        price: sku.price,
+        unitPrice: sku.price,
+        quantity: 1,
+        totalFee: sku.price,
+        greeting: '祝好',
+        cardStyle: 'classic',
+        token: 'f'.repeat(32),
+        outTradeNo,
+        outRefundNo: giftOutRefundNo(giftId),
+        createdAt: paidAt - 60_000,
+        updatedAt: paidAt,
+        paidAt,
+        expiresAt: paidAt + 24 * HOUR_MS,
+        acceptedAt: null,
+        declinedAt: null,
+        refundedAt: null,
+        recipientOpenid: null,
+        recipientNickname: null,
+        address: null,
       });
       orders.push({
-        _id: giftId, kind: 'gift', giftId, openid: `bench-giver-${i % 100}`, status: 'awaitingRecipient',
-        items: [{ skuId: sku._id, productId: sku.productId, productName: sku.productId, image: '', specs: {}, unitPrice: sku.price, quantity: 1, totalFee: sku.price }],
-        skuId: sku._id, quantity: 1, totalFee: sku.price, outTradeNo, stockHold: 'held', createdAt: paidAt - 60_000,
-        expiresAt: paidAt + 30 * 60_000, address: null, greetingCard: null, paidAt, transactionId: `4200${String(i).padStart(24, '0')}`,
-        shipping: null, completedAt: null, cancelledAt: null, cancelReason: null, updatedAt: paidAt,
+        _id: giftId,
+        kind: 'gift',
+        giftId,
+        openid: `bench-giver-${i % 100}`,
+        status: 'awaitingRecipient',
+        items: [
+          {
+            skuId: sku._id,
+            productId: sku.productId,
+            productName: sku.productId,
+            image: '',
+            specs: {},
+            unitPrice: sku.price,
+            quantity: 1,
+            totalFee: sku.price,
+          },
+        ],
+        skuId: sku._id,
+        quantity: 1,
+        totalFee: sku.price,
+        outTradeNo,
+        stockHold: 'held',
+        createdAt: paidAt - 60_000,
+        expiresAt: paidAt + 30 * 60_000,
+        address: null,
+        greetingCard: null,
+        paidAt,
+        transactionId: `4200${String(i).padStart(24, '0')}`,
+        shipping: null,
+        completedAt: null,
+        cancelledAt: null,
+        cancelReason: null,
+        updatedAt: paidAt,
       });
       payments.push({
-        _id: outTradeNo, outTradeNo, state: 'SUCCESS', prepayId: `wx${i}`, body: '礼物', attach: 'gift', totalFee: sku.price,
-        feeType: 'CNY', tradeType: 'JSAPI', subMchId: '1900000109', subAppid: 'wxlocalappid', envId: 'local',
-        spbillCreateIp: '127.0.0.1', requestNonceStr: 'bench', payerOpenid: `bench-giver-${i % 100}`, createdAt: paidAt - 60_000,
-        paidAt, closedAt: null, transactionId: `4200${String(i).padStart(24, '0')}`, timeEnd: '20261124100000', refundedFee: 0,
-        notify: { functionName: 'payCallback', delivered: true, attempts: [], nextAttemptAt: null, gaveUp: false, nonceStr: 'bench' },
+        _id: outTradeNo,
+        outTradeNo,
+        state: 'SUCCESS',
+        prepayId: `wx${i}`,
+        body: '礼物',
+        attach: 'gift',
+        totalFee: sku.price,
+        feeType: 'CNY',
+        tradeType: 'JSAPI',
+        subMchId: '1900000109',
+        subAppid: 'wxlocalappid',
+        envId: 'local',
+        spbillCreateIp: '127.0.0.1',
+        requestNonceStr: 'bench',
+        payerOpenid: `bench-giver-${i % 100}`,
+        createdAt: paidAt - 60_000,
+        paidAt,
+        closedAt: null,
+        transactionId: `4200${String(i).padStart(24, '0')}`,
+        timeEnd: '20261124100000',
+        refundedFee: 0,
+        notify: {
+          functionName: 'payCallback',
+          delivered: true,
+          attempts: [],
+          nextAttemptAt: null,
+          gaveUp: false,
+          nonceStr: 'bench',
+        },
       });
     }
     cloud.db.insert('gifts', gifts);
@@ -87,16 +170,24 @@ export async function benchExpirySweep(options: { gifts?: number; log?: (line: s
     const runs: SweepBenchResult['runs'] = [];
     const started = performance.now();
     for (let run = 0; run < 1000; run += 1) {
-      const answer = (await cloud.services.invoke('giftExpiry', { Type: 'Timer', TriggerName: 'bench' }, { openid: '', source: 'wx_trigger' })) as {
+      const answer = (await cloud.services.invoke(
+        'giftExpiry',
+        { Type: 'Timer', TriggerName: 'bench' },
+        { openid: '', source: 'wx_trigger' },
+      )) as {
         data: { durationMs: number; expired: number; refundsRequested: number; complete: boolean };
       };
       const { durationMs, expired, refundsRequested, complete } = answer.data;
       runs.push({ durationMs, expired, refundsRequested, complete });
-      log(`sweep run ${run + 1}: ${expired} expired in ${durationMs} ms (timeout ${timeoutMs} ms)${complete ? ', complete' : ''}`);
+      log(
+        `sweep run ${run + 1}: ${expired} expired in ${durationMs} ms (timeout ${timeoutMs} ms)${complete ? ', complete' : ''}`,
+      );
       if (complete && expired === 0) break;
     }
     const elapsedS = (performance.now() - started) / 1000;
-    const refundsInLedger = cloud.pay.ledger().refunds.filter((refund) => refund.outTradeNo.startsWith('Gbench')).length;
+    const refundsInLedger = cloud.pay
+      .ledger()
+      .refunds.filter((refund) => refund.outTradeNo.startsWith('Gbench')).length;
     const worst = Math.max(...runs.map((run) => run.durationMs));
     const result: SweepBenchResult = {
       gifts: total,
@@ -106,7 +197,9 @@ export async function benchExpirySweep(options: { gifts?: number; log?: (line: s
       refundsInLedger,
       giftsRefundedPerSecond: Math.round(refundsInLedger / elapsedS),
     };
-    log(`gift expiry sweep: ${refundsInLedger}/${total} refunded, ${result.giftsRefundedPerSecond} gifts/s, slowest run ${worst} ms = ${(result.worstRunShareOfTimeout * 100).toFixed(0)}% of the ${timeoutMs} ms timeout`);
+    log(
+      `gift expiry sweep: ${refundsInLedger}/${total} refunded, ${result.giftsRefundedPerSecond} gifts/s, slowest run ${worst} ms = ${(result.worstRunShareOfTimeout * 100).toFixed(0)}% of the ${timeoutMs} ms timeout`,
+    );
     return result;
   } finally {
     await cloud.stop();

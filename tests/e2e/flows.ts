@@ -52,7 +52,10 @@ export interface ProductWithTwoSkus {
  * really choose a spec). `giftable` also requires a giftable product whose two SKUs share a price
  * within the gift limit (the recipient may only switch to a SKU of the same price).
  */
-export async function findProductWithTwoSkus(cloud: LocalCloud, options: { giftable: boolean }): Promise<ProductWithTwoSkus> {
+export async function findProductWithTwoSkus(
+  cloud: LocalCloud,
+  options: { giftable: boolean },
+): Promise<ProductWithTwoSkus> {
   for (const summary of await allProducts(cloud)) {
     if (options.giftable && !summary.giftable) continue;
     const product: Product = await callShop(cloud, { action: 'getProduct', productId: summary.productId });
@@ -69,7 +72,6 @@ export async function findProductWithTwoSkus(cloud: LocalCloud, options: { gifta
   }
   throw new Error(`the seeded catalogue has no ${options.giftable ? 'giftable ' : ''}product with two in-stock SKUs`);
 }
-
 
 /**
  * Matches a text showing every spec value of `sku` as a whole word, in any order: pages write specs as
@@ -89,7 +91,9 @@ export const specTextPattern = (sku: Sku): RegExp =>
 export async function chooseSpecs(scope: Page | Locator, sku: Sku): Promise<void> {
   const selector = scope.getByTestId('spec-selector');
   for (const [name, value] of Object.entries(sku.specs)) {
-    const option = selector.locator(`[data-testid="spec-option"][data-spec="${name}"]`).filter({ hasText: exactly(value) });
+    const option = selector
+      .locator(`[data-testid="spec-option"][data-spec="${name}"]`)
+      .filter({ hasText: exactly(value) });
     if ((await option.getAttribute('aria-selected')) !== 'true') await option.click();
     await option.and(selector.locator('[aria-selected="true"]')).waitFor();
   }
@@ -120,7 +124,9 @@ export async function fillAddress(scope: Page | Locator, address: Address): Prom
 export async function confirmCashier(page: Page): Promise<void> {
   const cashier = page.getByTestId('cashier');
   await cashier.waitFor();
-  const paid = page.waitForResponse((response) => response.url().endsWith('/_dev/pay') && response.request().method() === 'POST');
+  const paid = page.waitForResponse(
+    (response) => response.url().endsWith('/_dev/pay') && response.request().method() === 'POST',
+  );
   await cashier.getByText('确认支付', { exact: true }).click();
   const response = await paid;
   if (!response.ok()) throw new Error(`POST /_dev/pay answered HTTP ${response.status()}: ${await response.text()}`);

@@ -74,7 +74,9 @@ export function assertBuildsPresent(): void {
     if (!existsSync(path.join(FUNCTIONS_DIR, name, 'index.js'))) missing.push(`cloudfunctions/${name}/index.js`);
   }
   if (missing.length > 0) {
-    throw new Error(`The e2e tests run the built shop, but these are missing:\n  ${missing.join('\n  ')}\nRun \`npm run build\` first.`);
+    throw new Error(
+      `The e2e tests run the built shop, but these are missing:\n  ${missing.join('\n  ')}\nRun \`npm run build\` first.`,
+    );
   }
   const builtAt = statSync(path.join(H5_DIR, 'index.html')).mtimeMs;
   const newestSource = newestMtime(path.join(PROJECT_ROOT, 'src'));
@@ -100,13 +102,18 @@ function newestMtime(dir: string): number {
  */
 function taroPageSettled(): boolean {
   const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_router > .taro_page'));
-  const visible = pages.filter((el) => !el.classList.contains('taro_page_shade') && getComputedStyle(el).display !== 'none');
+  const visible = pages.filter(
+    (el) => !el.classList.contains('taro_page_shade') && getComputedStyle(el).display !== 'none',
+  );
   const top = visible[visible.length - 1];
   if (!top) return false;
   // '/' shows the first page (pages/index/index) without changing the URL
   if (window.location.pathname !== '/' && top.id.split('?')[0] !== window.location.pathname) return false;
-  const settled = (el: HTMLElement) => el.classList.contains('taro_page_show') && el.classList.contains('taro_page_stationed');
-  const moving = pages.some((el) => el.classList.contains('taro_page_show') && !el.classList.contains('taro_page_stationed'));
+  const settled = (el: HTMLElement) =>
+    el.classList.contains('taro_page_show') && el.classList.contains('taro_page_stationed');
+  const moving = pages.some(
+    (el) => el.classList.contains('taro_page_show') && !el.classList.contains('taro_page_stationed'),
+  );
   return settled(top) && !moving;
 }
 
@@ -230,12 +237,14 @@ export function useE2E(): E2E {
       return route.abort('blockedbyclient');
     });
     // Act as this user from the first request on, as the dev switcher would after a pick.
-    await context.addInitScript(
-      ([key, openid]) => window.localStorage.setItem(key, openid),
-      [DEV_USER_STORAGE_KEY, user] as const,
-    );
+    await context.addInitScript(([key, openid]) => window.localStorage.setItem(key, openid), [
+      DEV_USER_STORAGE_KEY,
+      user,
+    ] as const);
     // Clipboard reads for the "copy the link" flow (H5 navigator.clipboard).
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: required(cloud, 'local cloud').url });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: required(cloud, 'local cloud').url,
+    });
     contexts.set(user, context);
     return context;
   }
@@ -251,7 +260,8 @@ export function useE2E(): E2E {
       const page = await (await contextFor(user)).newPage();
       page.on('pageerror', (error) => log.push(`[${user}] page error: ${error.message}`));
       page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') log.push(`[${user}] console.${message.type()}: ${message.text()}`);
+        if (message.type() === 'error' || message.type() === 'warning')
+          log.push(`[${user}] console.${message.type()}: ${message.text()}`);
       });
       page.on('response', (response) => {
         if (response.url().includes('/functions/') && response.status() >= 400) {

@@ -58,7 +58,10 @@ describe('the shop', () => {
     await firstCard.click();
     await arriveAt(page, /\/packages\/shop\/pages\/product\/index\?productId=/);
     const productPage = currentTaroPage(page);
-    await productPage.locator('.product__name').filter({ hasText: exactly(name) }).waitFor();
+    await productPage
+      .locator('.product__name')
+      .filter({ hasText: exactly(name) })
+      .waitFor();
     expect(await productPage.getByTestId('product-price').innerText()).toMatch(PRICE_TEXT);
     expect(await imageLoaded(productPage.locator('.product__gallery'))).toBe(true);
     await e2e.screenshot(page, 'product');
@@ -83,7 +86,10 @@ describe('the shop', () => {
     // ---- product page: 立即购买 asks for the spec, then goes to 确认订单
     await arriveAt(page, /\/packages\/shop\/pages\/product\/index\?productId=/);
     const productPage = currentTaroPage(page);
-    await productPage.locator('.product__name').filter({ hasText: exactly(product.name) }).waitFor();
+    await productPage
+      .locator('.product__name')
+      .filter({ hasText: exactly(product.name) })
+      .waitFor();
     await button(productPage.getByTestId('action-bar'), '立即购买').click();
     const specPopup = page.getByTestId('spec-popup');
     await chooseSpecs(specPopup, sku);

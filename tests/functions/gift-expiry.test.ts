@@ -13,7 +13,9 @@ let harness: FunctionsHarness;
 let t: ReturnType<typeof giftTools>;
 
 beforeAll(async () => {
-  harness = await startFunctionsHarness({ functions: ['gift', 'giftExpiry', 'refundCallback', 'user', 'payCallback', 'order'] });
+  harness = await startFunctionsHarness({
+    functions: ['gift', 'giftExpiry', 'refundCallback', 'user', 'payCallback', 'order'],
+  });
   seedDevUsers(harness.cloud.db);
   t = giftTools(harness);
 });
@@ -24,7 +26,9 @@ afterAll(async () => {
 
 const advance = (ms: number) => harness.cloud.clock.advance(ms);
 const refundMessagesFor = async (giftId: string) =>
-  (await t.messages()).filter((m) => m.touser === GIVER && m.templateId === 'GIFT_REFUNDED_TEMPLATE_ID' && JSON.stringify(m).includes(giftId));
+  (await t.messages()).filter(
+    (m) => m.touser === GIVER && m.templateId === 'GIFT_REFUNDED_TEMPLATE_ID' && JSON.stringify(m).includes(giftId),
+  );
 /** Moves a waiting gift's deadline into the past without moving the clock (its delayed task stays in the future). */
 const makeDue = (giftId: string) =>
   harness.cloud.db.updateMany('gifts', { _id: giftId }, { $set: { expiresAt: harness.cloud.clock.now() - 1 } });
@@ -43,10 +47,19 @@ describe('expiry', () => {
     expect(refunds).toHaveLength(1);
     expect(refunds[0]).toMatchObject({ outRefundNo: `${outTradeNo}R`, refundFee: 5900 });
     expect(t.giftDoc(giftId)).toMatchObject({ status: 'refundedOnExpiry', refundAttempts: 1 });
-    expect(t.orderDoc(giftId)).toMatchObject({ status: 'cancelled', cancelReason: 'giftExpired', stockHold: 'released' });
+    expect(t.orderDoc(giftId)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'giftExpired',
+      stockHold: 'released',
+    });
     expect(t.sku('home-mug-sku01')).toMatchObject({ stock: stockBefore.stock, sales: stockBefore.sales });
     expect(t.sku('home-mug-sku01').holds ?? []).not.toContain(giftId);
-    expect(await t.okGift({ action: 'getGift', giftId })).toMatchObject({ status: 'refundedOnExpiry', wechatCode: 181, refund: 'refunded', label: '已过期，已退款' });
+    expect(await t.okGift({ action: 'getGift', giftId })).toMatchObject({
+      status: 'refundedOnExpiry',
+      wechatCode: 181,
+      refund: 'refunded',
+      label: '已过期，已退款',
+    });
     expect(await t.gift({ action: 'acceptGift', giftId, token, address: {} }, RECIPIENT)).toMatchObject({ ok: false });
     expect(await refundMessagesFor(giftId)).toHaveLength(1);
 
@@ -54,7 +67,10 @@ describe('expiry', () => {
     await advance(30 * MINUTE_MS);
     await t.backend('giftExpiry', { giftId });
     await t.backend('giftExpiry', { Type: 'Timer', TriggerName: 'giftExpirySweep' });
-    const notice = { returnCode: 'SUCCESS', reqInfo: { outTradeNo, outRefundNo: `${outTradeNo}R`, refundStatus: 'SUCCESS', refundId: 'x' } };
+    const notice = {
+      returnCode: 'SUCCESS',
+      reqInfo: { outTradeNo, outRefundNo: `${outTradeNo}R`, refundStatus: 'SUCCESS', refundId: 'x' },
+    };
     expect(await t.backend('refundCallback', notice, 'wx_paycallback')).toEqual({ errcode: 0, errmsg: '' });
     expect(await t.refundsFor(outTradeNo)).toHaveLength(1);
     expect(t.sku('home-mug-sku01')).toMatchObject({ stock: stockBefore.stock });
@@ -62,7 +78,10 @@ describe('expiry', () => {
   });
 
   it('refuses callers that are not WeChat or a trigger', async () => {
-    expect(await harness.call('giftExpiry', { Type: 'Timer' }, RECIPIENT)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
+    expect(await harness.call('giftExpiry', { Type: 'Timer' }, RECIPIENT)).toMatchObject({
+      ok: false,
+      code: 'COMMON.FORBIDDEN',
+    });
     const fake = { returnCode: 'SUCCESS', reqInfo: { outTradeNo: 'Gx', outRefundNo: 'GxR', refundStatus: 'SUCCESS' } };
     expect(await harness.call('refundCallback', fake, RECIPIENT)).toMatchObject({ errcode: 403 });
   });
@@ -75,13 +94,24 @@ describe('decline', () => {
     const view = await t.okGift({ action: 'declineGift', giftId, token }, RECIPIENT);
     expect(view).toMatchObject({ status: 'refundingOnDecline', label: '你已婉拒', respondedByMe: true });
     expect(await t.refundsFor(outTradeNo)).toHaveLength(1);
-    expect(t.orderDoc(giftId)).toMatchObject({ status: 'cancelled', cancelReason: 'giftDeclined', stockHold: 'released' });
+    expect(t.orderDoc(giftId)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'giftDeclined',
+      stockHold: 'released',
+    });
     expect(t.sku('home-mug-sku02').stock).toBe(stockBefore.stock);
 
     await advance(2_000); // the simulator settles refunds after 1 s, then notifies refundCallback
     expect(t.giftDoc(giftId)).toMatchObject({ status: 'refundedOnDecline', refundedAt: expect.any(Number) });
-    expect(await t.okGift({ action: 'getGift', giftId })).toMatchObject({ label: '好友已婉拒，已退款', refund: 'refunded', recipientNickname: null });
-    expect(await t.gift({ action: 'declineGift', giftId, token }, RECIPIENT)).toMatchObject({ ok: false, code: 'GIFT.DECLINED' });
+    expect(await t.okGift({ action: 'getGift', giftId })).toMatchObject({
+      label: '好友已婉拒，已退款',
+      refund: 'refunded',
+      recipientNickname: null,
+    });
+    expect(await t.gift({ action: 'declineGift', giftId, token }, RECIPIENT)).toMatchObject({
+      ok: false,
+      code: 'GIFT.DECLINED',
+    });
     expect(await t.refundsFor(outTradeNo)).toHaveLength(1);
   });
 });
@@ -95,13 +125,21 @@ describe('the sweep', () => {
     for (const gift of gifts) makeDue(gift.giftId);
 
     // a run that stops after one batch of two
-    const first = (await t.backend('giftExpiry', { Type: 'Timer', batchSize: 2, maxBatches: 1 })) as { data: { expired: number; complete: boolean } };
+    const first = (await t.backend('giftExpiry', { Type: 'Timer', batchSize: 2, maxBatches: 1 })) as {
+      data: { expired: number; complete: boolean };
+    };
     expect(first.data).toMatchObject({ expired: 2, complete: false });
     // a run that "crashed" right after moving one gift to expired (no order change, no refund)
     const crashed = gifts[5]!;
-    harness.cloud.db.updateMany('gifts', { _id: crashed.giftId }, { $set: { status: 'expired', updatedAt: harness.cloud.clock.now() } });
+    harness.cloud.db.updateMany(
+      'gifts',
+      { _id: crashed.giftId },
+      { $set: { status: 'expired', updatedAt: harness.cloud.clock.now() } },
+    );
 
-    const second = (await t.backend('giftExpiry', { Type: 'Timer' })) as { data: { expired: number; complete: boolean } };
+    const second = (await t.backend('giftExpiry', { Type: 'Timer' })) as {
+      data: { expired: number; complete: boolean };
+    };
     expect(second.data).toMatchObject({ expired: 3, complete: true });
     expect(await t.refundsFor(crashed.outTradeNo)).toHaveLength(0);
 
@@ -124,7 +162,11 @@ describe('the sweep', () => {
     harness.cloud.db.updateMany('gifts', { _id: giftId }, { $set: { totalFee: 1 } });
     makeDue(giftId);
     await t.backend('giftExpiry', { giftId });
-    expect(t.giftDoc(giftId)).toMatchObject({ status: 'expired', refundAttempts: 1, refundLastError: expect.any(String) });
+    expect(t.giftDoc(giftId)).toMatchObject({
+      status: 'expired',
+      refundAttempts: 1,
+      refundLastError: expect.any(String),
+    });
     expect(await t.refundsFor(outTradeNo)).toHaveLength(0);
 
     harness.cloud.db.updateMany('gifts', { _id: giftId }, { $set: { totalFee: 5900 } });
@@ -139,9 +181,28 @@ describe('the sweep', () => {
   it('finishes an acceptance that stopped halfway', async () => {
     const { giftId, token } = await t.paidGift('home-mug-sku01');
     const stockBefore = t.sku('home-mug-sku01');
-    await t.okGift({ action: 'acceptGift', giftId, token, address: { userName: '王五', telNumber: '13800002222', provinceName: '北京市', cityName: '北京市', countyName: '朝阳区', detailInfo: '建国路88号' } }, RECIPIENT);
+    await t.okGift(
+      {
+        action: 'acceptGift',
+        giftId,
+        token,
+        address: {
+          userName: '王五',
+          telNumber: '13800002222',
+          provinceName: '北京市',
+          cityName: '北京市',
+          countyName: '朝阳区',
+          detailInfo: '建国路88号',
+        },
+      },
+      RECIPIENT,
+    );
     // pretend the function died right after the conditional update: order and stock untouched
-    harness.cloud.db.updateMany('orders', { _id: giftId }, { $set: { status: 'awaitingRecipient', address: null, stockHold: 'held' } });
+    harness.cloud.db.updateMany(
+      'orders',
+      { _id: giftId },
+      { $set: { status: 'awaitingRecipient', address: null, stockHold: 'held' } },
+    );
     harness.cloud.db.updateMany('skus', { _id: 'home-mug-sku01' }, { $push: { holds: giftId }, $inc: { sales: -1 } });
     harness.cloud.db.updateMany('gifts', { _id: giftId }, { $set: { acceptSteps: { targetSkuId: 'home-mug-sku01' } } });
 

@@ -16,7 +16,9 @@ let t: ReturnType<typeof giftTools>;
 const giverAnswers: unknown[] = [];
 
 beforeAll(async () => {
-  harness = await startFunctionsHarness({ functions: ['gift', 'giftExpiry', 'refundCallback', 'user', 'payCallback', 'order'] });
+  harness = await startFunctionsHarness({
+    functions: ['gift', 'giftExpiry', 'refundCallback', 'user', 'payCallback', 'order'],
+  });
   seedDevUsers(harness.cloud.db);
   t = giftTools(harness);
   const asGiver = t.gift;
@@ -44,7 +46,11 @@ describe('createGift refuses everything outside the rules, changing nothing', ()
     ['a 101-character greeting', { skuId: 'home-aroma-sku01', greeting: '福'.repeat(101) }, 'GIFT.GREETING_TOO_LONG'],
     ['a blank greeting', { skuId: 'home-aroma-sku01', greeting: ' \u3000\u200B ' }, 'GIFT.GREETING_EMPTY'],
     ['an empty greeting', { skuId: 'home-aroma-sku01', greeting: '' }, 'GIFT.GREETING_EMPTY'],
-    ['a long recipient name', { skuId: 'home-aroma-sku01', ...card, recipientName: '名'.repeat(11) }, 'GIFT.RECIPIENT_NAME_TOO_LONG'],
+    [
+      'a long recipient name',
+      { skuId: 'home-aroma-sku01', ...card, recipientName: '名'.repeat(11) },
+      'GIFT.RECIPIENT_NAME_TOO_LONG',
+    ],
     ['an off-shelf SKU', { skuId: 'digital-earbuds-sku03', ...card }, 'GIFT.SKU_OFF_SHELF'],
     ['an off-shelf product', { skuId: 'food-xmas-2025-sku01', ...card }, 'GIFT.SKU_OFF_SHELF'],
     ['a sold-out SKU', { skuId: 'food-mooncake-sku03', ...card }, 'GIFT.OUT_OF_STOCK'],
@@ -65,8 +71,16 @@ describe('createGift refuses everything outside the rules, changing nothing', ()
 
   it('accepts exactly ¥10,000 and a 100-character greeting', async () => {
     const created = await t.okGift({ action: 'createGift', skuId: 'home-tea-table-sku01', greeting: '福'.repeat(100) });
-    expect(created).toMatchObject({ giftId: expect.any(String), orderId: created.giftId, outTradeNo: `G${created.giftId}` });
-    expect(created.payment).toMatchObject({ timeStamp: expect.any(String), package: expect.stringMatching(/^prepay_id=/), paySign: expect.any(String) });
+    expect(created).toMatchObject({
+      giftId: expect.any(String),
+      orderId: created.giftId,
+      outTradeNo: `G${created.giftId}`,
+    });
+    expect(created.payment).toMatchObject({
+      timeStamp: expect.any(String),
+      package: expect.stringMatching(/^prepay_id=/),
+      paySign: expect.any(String),
+    });
   });
 
   it('needs a user', async () => {
@@ -84,16 +98,31 @@ describe('a created gift', () => {
     const created = await t.okGift({ action: 'createGift', skuId: 'home-aroma-sku01', ...card, signature: '小明' });
     const gift = t.giftDoc(created.giftId);
     const order = t.orderDoc(created.orderId);
-    expect(gift).toMatchObject({ status: 'pendingPayment', giverOpenid: GIVER, giverNickname: '小明', price: 16800, skuId: 'home-aroma-sku01' });
+    expect(gift).toMatchObject({
+      status: 'pendingPayment',
+      giverOpenid: GIVER,
+      giverNickname: '小明',
+      price: 16800,
+      skuId: 'home-aroma-sku01',
+    });
     expect(gift.token).toMatch(/^[0-9a-f]{32}$/);
-    expect(order).toMatchObject({ kind: 'gift', giftId: created.giftId, status: 'pendingPayment', totalFee: 16800, outTradeNo: created.outTradeNo });
+    expect(order).toMatchObject({
+      kind: 'gift',
+      giftId: created.giftId,
+      status: 'pendingPayment',
+      totalFee: 16800,
+      outTradeNo: created.outTradeNo,
+    });
     expect(order.expiresAt - order.createdAt).toBe(30 * 60_000);
     expect(t.sku('home-aroma-sku01').stock).toBe(before.stock - 1);
     expect(t.sku('home-aroma-sku01').holds).toContain(created.orderId);
 
     const view = await t.okGift({ action: 'getGift', giftId: created.giftId });
     expect(view).toMatchObject({ status: 'pendingPayment', sharePath: null, label: '待付款' });
-    expect(await t.gift({ action: 'shareCard', giftId: created.giftId })).toMatchObject({ ok: false, code: 'GIFT.NOT_PAID' });
+    expect(await t.gift({ action: 'shareCard', giftId: created.giftId })).toMatchObject({
+      ok: false,
+      code: 'GIFT.NOT_PAID',
+    });
   });
 
   it('is activated once by the payment, even when the callback is replayed', async () => {
@@ -102,7 +131,8 @@ describe('a created gift', () => {
     const gift = t.giftDoc(giftId);
     expect(gift.expiresAt - gift.paidAt).toBe(24 * HOUR_MS);
     expect(t.orderDoc(giftId).status).toBe('awaitingRecipient');
-    const tasksFor = () => harness.cloud.openapi.delayedTasks().filter((task) => JSON.parse(task.data).giftId === giftId);
+    const tasksFor = () =>
+      harness.cloud.openapi.delayedTasks().filter((task) => JSON.parse(task.data).giftId === giftId);
     expect(tasksFor()).toHaveLength(1);
     expect(tasksFor()[0]).toMatchObject({ functionName: 'giftExpiry' });
     expect(tasksFor()[0]!.dueAt).toBeGreaterThanOrEqual(gift.expiresAt);
@@ -110,8 +140,15 @@ describe('a created gift', () => {
     // WeChat Pay delivers the same notification again (and again).
     const payment = (await t.ledger()).payments.find((p) => p.outTradeNo === outTradeNo)!;
     const event = {
-      returnCode: 'SUCCESS', resultCode: 'SUCCESS', outTradeNo, transactionId: payment.transactionId,
-      totalFee: payment.totalFee, cashFee: payment.totalFee, subOpenid: GIVER, timeEnd: payment.timeEnd, subMchId: payment.subMchId,
+      returnCode: 'SUCCESS',
+      resultCode: 'SUCCESS',
+      outTradeNo,
+      transactionId: payment.transactionId,
+      totalFee: payment.totalFee,
+      cashFee: payment.totalFee,
+      subOpenid: GIVER,
+      timeEnd: payment.timeEnd,
+      subMchId: payment.subMchId,
     };
     for (let i = 0; i < 3; i += 1) {
       expect(await t.backend('payCallback', event, 'wx_paycallback')).toMatchObject({ errcode: 0 });
@@ -128,16 +165,29 @@ describe('views', () => {
     const { giftId, token } = await t.paidGift();
     const view = await t.okGift({ action: 'getGift', giftId });
     expect(view).toMatchObject({
-      giftId, status: 'waiting', wechatCode: 10, label: '等待好友领取',
-      greeting: '生日快乐，天天开心', recipientName: '小红', signature: '小明', cardStyle: 'birthday', refund: 'none',
-      sku: { productId: 'home-aroma', skuId: 'home-aroma-sku01' }, unitPrice: 16800, recipientNickname: null,
+      giftId,
+      status: 'waiting',
+      wechatCode: 10,
+      label: '等待好友领取',
+      greeting: '生日快乐，天天开心',
+      recipientName: '小红',
+      signature: '小明',
+      cardStyle: 'birthday',
+      refund: 'none',
+      sku: { productId: 'home-aroma', skuId: 'home-aroma-sku01' },
+      unitPrice: 16800,
+      recipientNickname: null,
       sharePath: `/packages/gift/pages/receive/index?giftId=${giftId}&token=${token}`,
     });
     // the countdown starts at 24 h (less the real time this test took)
     expect(view.remainingMs).toBeLessThanOrEqual(24 * HOUR_MS);
     expect(view.remainingMs).toBeGreaterThan(24 * HOUR_MS - 60_000);
     const share = await t.okGift({ action: 'shareCard', giftId });
-    expect(share).toMatchObject({ activityId: expect.any(String), path: view.sharePath, imageUrl: '/static/gift-cards/birthday.png' });
+    expect(share).toMatchObject({
+      activityId: expect.any(String),
+      path: view.sharePath,
+      imageUrl: '/static/gift-cards/birthday.png',
+    });
     expect(share.title).toContain('小明');
     expect(share.activityExpiresAt).toBeGreaterThan(Math.floor(harness.cloud.clock.now() / 1000));
   });
@@ -154,12 +204,26 @@ describe('views', () => {
   it('shows the recipient the gift without any price, with the SKUs of the same price', async () => {
     const { giftId, token } = await t.paidGift();
     const view = await t.okGift({ action: 'openGift', giftId, token }, RECIPIENT);
-    expect(view).toMatchObject({ status: 'waiting', giverNickname: '小明', canRespond: true, isGiver: false, greeting: '生日快乐，天天开心' });
-    expect(view.skuOptions.map((o: { skuId: string }) => o.skuId).sort()).toEqual(['home-aroma-sku01', 'home-aroma-sku02', 'home-aroma-sku03']);
+    expect(view).toMatchObject({
+      status: 'waiting',
+      giverNickname: '小明',
+      canRespond: true,
+      isGiver: false,
+      greeting: '生日快乐，天天开心',
+    });
+    expect(view.skuOptions.map((o: { skuId: string }) => o.skuId).sort()).toEqual([
+      'home-aroma-sku01',
+      'home-aroma-sku02',
+      'home-aroma-sku03',
+    ]);
     const text = JSON.stringify(view);
-    for (const secret of ['16800', '168.00', token, 'unitPrice', 'totalFee', 'outTradeNo']) expect(text).not.toContain(secret);
+    for (const secret of ['16800', '168.00', token, 'unitPrice', 'totalFee', 'outTradeNo'])
+      expect(text).not.toContain(secret);
     // the giver may look at their own gift's page, but not respond to it
-    expect(await t.okGift({ action: 'openGift', giftId, token }, GIVER)).toMatchObject({ isGiver: true, canRespond: false });
+    expect(await t.okGift({ action: 'openGift', giftId, token }, GIVER)).toMatchObject({
+      isGiver: true,
+      canRespond: false,
+    });
   });
 
   it('answers a wrong, missing or malformed token, and an unknown gift, the same way', async () => {
@@ -182,7 +246,12 @@ describe('views', () => {
 describe('acceptGift', () => {
   it('refuses bad input before anything changes: address, SKU switch, own gift', async () => {
     const { giftId, token } = await t.paidGift();
-    const before = { gift: t.giftDoc(giftId), order: t.orderDoc(giftId), sku1: t.sku('home-aroma-sku01'), sku2: t.sku('home-aroma-sku02') };
+    const before = {
+      gift: t.giftDoc(giftId),
+      order: t.orderDoc(giftId),
+      sku1: t.sku('home-aroma-sku01'),
+      sku2: t.sku('home-aroma-sku02'),
+    };
     const refusals: Array<[Record<string, unknown>, string, string]> = [
       [{ address: { ...RECIPIENT_ADDRESS, telNumber: '020-81167888' } }, RECIPIENT, 'COMMON.INVALID_ARGUMENT'],
       [{ address: undefined }, RECIPIENT, 'COMMON.INVALID_ARGUMENT'],
@@ -205,8 +274,17 @@ describe('acceptGift', () => {
     const { giftId, token } = await t.paidGift();
     const sku1 = t.sku('home-aroma-sku01');
     const sku2 = t.sku('home-aroma-sku02');
-    const view = await t.okGift({ action: 'acceptGift', giftId, token, skuId: 'home-aroma-sku02', address: RECIPIENT_ADDRESS }, RECIPIENT);
-    expect(view).toMatchObject({ status: 'accepted', label: '你已收下', respondedByMe: true, sku: { skuId: 'home-aroma-sku02' }, myAddress: RECIPIENT_ADDRESS });
+    const view = await t.okGift(
+      { action: 'acceptGift', giftId, token, skuId: 'home-aroma-sku02', address: RECIPIENT_ADDRESS },
+      RECIPIENT,
+    );
+    expect(view).toMatchObject({
+      status: 'accepted',
+      label: '你已收下',
+      respondedByMe: true,
+      sku: { skuId: 'home-aroma-sku02' },
+      myAddress: RECIPIENT_ADDRESS,
+    });
 
     expect(t.sku('home-aroma-sku01')).toMatchObject({ stock: sku1.stock + 1, sales: sku1.sales });
     expect(t.sku('home-aroma-sku01').holds ?? []).not.toContain(giftId);
@@ -214,7 +292,10 @@ describe('acceptGift', () => {
     expect(t.sku('home-aroma-sku02').holds ?? []).not.toContain(giftId);
     const order = t.orderDoc(giftId);
     expect(order).toMatchObject({
-      status: 'paid', skuId: 'home-aroma-sku02', stockHold: 'committed', address: RECIPIENT_ADDRESS,
+      status: 'paid',
+      skuId: 'home-aroma-sku02',
+      stockHold: 'committed',
+      address: RECIPIENT_ADDRESS,
       items: [{ skuId: 'home-aroma-sku02', unitPrice: 16800 }],
       greetingCard: { giverNickname: '小明', recipientName: '小红', greeting: '生日快乐，天天开心', signature: '小明' },
     });
@@ -250,26 +331,49 @@ describe('acceptGift', () => {
 
   it('gives each refusal its own code and message', async () => {
     const accepted = await t.paidGift();
-    await t.okGift({ action: 'acceptGift', giftId: accepted.giftId, token: accepted.token, address: RECIPIENT_ADDRESS }, RECIPIENT);
+    await t.okGift(
+      { action: 'acceptGift', giftId: accepted.giftId, token: accepted.token, address: RECIPIENT_ADDRESS },
+      RECIPIENT,
+    );
     const declined = await t.paidGift();
     await t.okGift({ action: 'declineGift', giftId: declined.giftId, token: declined.token }, RECIPIENT);
     const own = await t.paidGift();
     const later = await t.paidGift();
 
     const refusals = [
-      await t.gift({ action: 'acceptGift', giftId: own.giftId, token: 'f'.repeat(32), address: RECIPIENT_ADDRESS }, FRIEND),
-      await t.gift({ action: 'acceptGift', giftId: accepted.giftId, token: accepted.token, address: RECIPIENT_ADDRESS }, FRIEND),
-      await t.gift({ action: 'acceptGift', giftId: declined.giftId, token: declined.token, address: RECIPIENT_ADDRESS }, FRIEND),
+      await t.gift(
+        { action: 'acceptGift', giftId: own.giftId, token: 'f'.repeat(32), address: RECIPIENT_ADDRESS },
+        FRIEND,
+      ),
+      await t.gift(
+        { action: 'acceptGift', giftId: accepted.giftId, token: accepted.token, address: RECIPIENT_ADDRESS },
+        FRIEND,
+      ),
+      await t.gift(
+        { action: 'acceptGift', giftId: declined.giftId, token: declined.token, address: RECIPIENT_ADDRESS },
+        FRIEND,
+      ),
       await t.gift({ action: 'acceptGift', giftId: own.giftId, token: own.token, address: RECIPIENT_ADDRESS }, GIVER),
     ];
     // past the deadline, before the delayed task or the sweep has run (both would move the clock for
     // every gift of this file, so the deadline is moved instead)
     harness.cloud.db.updateMany('gifts', { _id: later.giftId }, { $set: { expiresAt: harness.cloud.clock.now() - 1 } });
     expect(t.giftDoc(later.giftId).status).toBe('waiting');
-    refusals.push(await t.gift({ action: 'acceptGift', giftId: later.giftId, token: later.token, address: RECIPIENT_ADDRESS }, FRIEND));
+    refusals.push(
+      await t.gift(
+        { action: 'acceptGift', giftId: later.giftId, token: later.token, address: RECIPIENT_ADDRESS },
+        FRIEND,
+      ),
+    );
 
     const codes = refusals.map((answer) => (answer.ok ? 'ok' : answer.code));
-    expect(codes).toEqual(['GIFT.INVALID_TOKEN', 'GIFT.ALREADY_ACCEPTED', 'GIFT.DECLINED', 'GIFT.OWN_GIFT', 'GIFT.EXPIRED']);
+    expect(codes).toEqual([
+      'GIFT.INVALID_TOKEN',
+      'GIFT.ALREADY_ACCEPTED',
+      'GIFT.DECLINED',
+      'GIFT.OWN_GIFT',
+      'GIFT.EXPIRED',
+    ]);
     const messages = refusals.map((answer) => (answer.ok ? '' : answer.message));
     expect(new Set(messages).size).toBe(messages.length);
     expect(t.giftDoc(later.giftId).status).toBe('waiting');
@@ -287,7 +391,10 @@ describe('listGifts and the giver’s privacy', () => {
     expect(received.items.length).toBeGreaterThan(0);
     for (const item of received.items) expect(item).toMatchObject({ status: 'accepted', respondedByMe: true });
     expect(JSON.stringify(received)).not.toContain('16800');
-    expect(await t.okGift({ action: 'listGifts', role: 'received' }, 'nobody')).toEqual({ role: 'received', items: [] });
+    expect(await t.okGift({ action: 'listGifts', role: 'received' }, 'nobody')).toEqual({
+      role: 'received',
+      items: [],
+    });
   });
 
   it('never sent the giver the recipient’s address or phone', () => {

@@ -105,7 +105,11 @@ describe('merchant', () => {
     ).toMatchObject({ ok: false, code: 'ORDER.INVALID_STATE' });
 
     const buyerView = await okData<OrderView>('order', { action: 'getOrder', orderId }, TEST_OPENID);
-    expect(buyerView).toMatchObject({ status: 'shipped', actions: ['confirmReceipt'], shipping: { trackingNo: 'SF1234567890' } });
+    expect(buyerView).toMatchObject({
+      status: 'shipped',
+      actions: ['confirmReceipt'],
+      shipping: { trackingNo: 'SF1234567890' },
+    });
     const completed = await okData<OrderView>('order', { action: 'confirmReceipt', orderId }, TEST_OPENID);
     expect(completed).toMatchObject({ status: 'completed', statusLabel: '已完成', actions: [] });
     expect(await call('order', { action: 'confirmReceipt', orderId }, TEST_OPENID)).toMatchObject({
@@ -126,7 +130,10 @@ describe('merchant', () => {
     expect(await ship({ orderId: 'no-such-order' })).toMatchObject({ ok: false, code: 'ORDER.NOT_FOUND' });
     const paid = await paidOrder();
     expect(await ship({ orderId: paid, trackingNo: '' })).toMatchObject({ ok: false, code: 'COMMON.INVALID_ARGUMENT' });
-    expect(await ship({ orderId: paid, expressCompany: ' ' })).toMatchObject({ ok: false, code: 'COMMON.INVALID_ARGUMENT' });
+    expect(await ship({ orderId: paid, expressCompany: ' ' })).toMatchObject({
+      ok: false,
+      code: 'COMMON.INVALID_ARGUMENT',
+    });
     const [doc] = harness.cloud.db.find('orders', { _id: paid }) as Array<{ status: string }>;
     expect(doc?.status).toBe('paid');
   });
@@ -180,7 +187,11 @@ describe('merchant', () => {
       giftCard: { giverNickname: '小明', recipientName: '小红', greeting: '生日快乐！', signature: '爱你的小明' },
     });
     // the giver's own view of a gift order never shows the recipient's address
-    const giverView = await okData<OrderView>('order', { action: 'getOrder', orderId: 'ogift-merchant-test' }, TEST_OPENID);
+    const giverView = await okData<OrderView>(
+      'order',
+      { action: 'getOrder', orderId: 'ogift-merchant-test' },
+      TEST_OPENID,
+    );
     expect(giverView.address).toBeNull();
   });
 });

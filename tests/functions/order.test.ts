@@ -232,9 +232,21 @@ describe('createOrder', () => {
       ['off-shelf product', () => ({ skuId: offShelfProductSku, quantity: 1 }), 'ORDER.SKU_OFF_SHELF'],
       ['sold out', () => ({ skuId: soldOutSku, quantity: 1 }), 'ORDER.OUT_OF_STOCK'],
       ['more than in stock', () => ({ skuId, quantity: 6 }), 'ORDER.OUT_OF_STOCK'],
-      ['bad phone', () => ({ skuId, quantity: 1, address: { ...ADDRESS, telNumber: '12345' } }), 'COMMON.INVALID_ARGUMENT'],
-      ['landline', () => ({ skuId, quantity: 1, address: { ...ADDRESS, telNumber: '020-81167888' } }), 'COMMON.INVALID_ARGUMENT'],
-      ['empty name', () => ({ skuId, quantity: 1, address: { ...ADDRESS, userName: '  ' } }), 'COMMON.INVALID_ARGUMENT'],
+      [
+        'bad phone',
+        () => ({ skuId, quantity: 1, address: { ...ADDRESS, telNumber: '12345' } }),
+        'COMMON.INVALID_ARGUMENT',
+      ],
+      [
+        'landline',
+        () => ({ skuId, quantity: 1, address: { ...ADDRESS, telNumber: '020-81167888' } }),
+        'COMMON.INVALID_ARGUMENT',
+      ],
+      [
+        'empty name',
+        () => ({ skuId, quantity: 1, address: { ...ADDRESS, userName: '  ' } }),
+        'COMMON.INVALID_ARGUMENT',
+      ],
       [
         'missing province',
         () => {
@@ -259,7 +271,12 @@ describe('createOrder', () => {
     });
 
     it('names the address field that is wrong', async () => {
-      const answer = await order({ action: 'createOrder', skuId, quantity: 1, address: { ...ADDRESS, telNumber: '123' } });
+      const answer = await order({
+        action: 'createOrder',
+        skuId,
+        quantity: 1,
+        address: { ...ADDRESS, telNumber: '123' },
+      });
       expect(answer).toMatchObject({ ok: false, message: expect.stringContaining('手机号') });
     });
   });
@@ -302,7 +319,10 @@ describe('payment', () => {
     const sku = skuDoc(skuId);
     expect(sku).toMatchObject({ stock: 8, sales: 2, holds: [] });
     expect(productSales(productId)).toBe(2);
-    expect(orderDoc(created.orderId)).toMatchObject({ stockHold: 'committed', transactionId: expect.stringMatching(/^4200/) });
+    expect(orderDoc(created.orderId)).toMatchObject({
+      stockHold: 'committed',
+      transactionId: expect.stringMatching(/^4200/),
+    });
   });
 
   it('a callback replayed 5 times (concurrently) makes one transition and commits the stock once', async () => {
@@ -347,7 +367,9 @@ describe('payment', () => {
   it('a failed payment result changes nothing', async () => {
     const skuId = addSku({ stock: 10 });
     const created = await createOrder(skuId, 1);
-    const answer = await invokeCallback(paymentEvent(created.outTradeNo, { totalFee: created.totalFee, resultCode: 'FAIL' }));
+    const answer = await invokeCallback(
+      paymentEvent(created.outTradeNo, { totalFee: created.totalFee, resultCode: 'FAIL' }),
+    );
     expect(answer.errcode).toBe(0);
     expect(orderDoc(created.orderId).status).toBe('pendingPayment');
   });
@@ -355,7 +377,10 @@ describe('payment', () => {
   it('payCallback refuses to be called by a user (SOURCE wx_client)', async () => {
     const skuId = addSku({ stock: 10 });
     const created = await createOrder(skuId, 1);
-    const answer = await harness.call<{ errcode: number }>('payCallback', paymentEvent(created.outTradeNo, { totalFee: created.totalFee }));
+    const answer = await harness.call<{ errcode: number }>(
+      'payCallback',
+      paymentEvent(created.outTradeNo, { totalFee: created.totalFee }),
+    );
     expect(answer.errcode).not.toBe(0);
     expect(orderDoc(created.orderId).status).toBe('pendingPayment');
     expect(skuDoc(skuId).sales).toBe(0);
@@ -370,7 +395,9 @@ describe('payment', () => {
     });
     expect(again.outTradeNo).toBe(created.outTradeNo);
     expect(again.payment.package).toBe(created.payment?.package);
-    expect(harness.cloud.pay.ledger().payments.filter((entry) => entry.outTradeNo === created.outTradeNo)).toHaveLength(1);
+    expect(harness.cloud.pay.ledger().payments.filter((entry) => entry.outTradeNo === created.outTradeNo)).toHaveLength(
+      1,
+    );
 
     await devPay(created.outTradeNo);
     expect(await order({ action: 'payOrder', orderId: created.orderId })).toMatchObject({
@@ -443,7 +470,11 @@ describe('30-minute auto-cancel', () => {
 
     await harness.cloud.clock.advance(2 * MINUTE);
     // the timer trigger did it (read the document before any getOrder could cancel it lazily)
-    expect(orderDoc(unpaid.orderId)).toMatchObject({ status: 'cancelled', cancelReason: 'timeout', stockHold: 'released' });
+    expect(orderDoc(unpaid.orderId)).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'timeout',
+      stockHold: 'released',
+    });
     const view = await getOrder(unpaid.orderId);
     expect(view).toMatchObject({ status: 'cancelled', cancelReason: 'timeout', actions: [] });
     expect(orderDoc(unpaid.orderId).stockHold).toBe('released');
@@ -539,7 +570,10 @@ describe('listOrders', () => {
       ids.push((await createOrder(skuId, 1, buyer)).orderId);
       await harness.cloud.clock.advance(1_000);
     }
-    const firstPage = await okData<{ items: OrderView[]; nextCursor: string | null }>({ action: 'listOrders', limit: 3 }, buyer);
+    const firstPage = await okData<{ items: OrderView[]; nextCursor: string | null }>(
+      { action: 'listOrders', limit: 3 },
+      buyer,
+    );
     expect(firstPage.items.map((item) => item.orderId)).toEqual([...ids].reverse().slice(0, 3));
     expect(firstPage.nextCursor).not.toBeNull();
     const secondPage = await okData<{ items: OrderView[]; nextCursor: string | null }>(

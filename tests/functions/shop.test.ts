@@ -60,7 +60,12 @@ describe('shop.listCategories', () => {
     expect(giftable['珠宝首饰']).toBe(false);
     expect(giftable['教育培训']).toBe(false);
     expect(giftable['美食饮品']).toBe(true);
-    expect(categories[0]).toEqual({ categoryId: 'food', name: '美食饮品', icon: '/static/products/category-food.svg', giftable: true });
+    expect(categories[0]).toEqual({
+      categoryId: 'food',
+      name: '美食饮品',
+      icon: '/static/products/category-food.svg',
+      giftable: true,
+    });
   });
 });
 
@@ -98,10 +103,16 @@ describe('shop.listProducts', () => {
   it('filters by category', async () => {
     const items = (await allPages({ categoryId: 'food', limit: 4 })).flatMap((page) => page.items);
     expect(items.map((item) => item.productId).sort()).toEqual(
-      onShelf.filter((product) => product.categoryId === 'food').map((product) => product._id).sort(),
+      onShelf
+        .filter((product) => product.categoryId === 'food')
+        .map((product) => product._id)
+        .sort(),
     );
     expect(items.every((item) => item.categoryId === 'food')).toBe(true);
-    await expect(okData<Page>({ action: 'listProducts', categoryId: 'no-such-category' })).resolves.toEqual({ items: [], nextCursor: null });
+    await expect(okData<Page>({ action: 'listProducts', categoryId: 'no-such-category' })).resolves.toEqual({
+      items: [],
+      nextCursor: null,
+    });
   });
 
   it.each([
@@ -121,7 +132,10 @@ describe('shop.listProducts', () => {
   it('sorts within a category', async () => {
     const items = (await allPages({ categoryId: 'digital', sort: 'priceAsc', limit: 2 })).flatMap((page) => page.items);
     expect(items.map((item) => item.priceMin)).toEqual(
-      onShelf.filter((product) => product.categoryId === 'digital').map((product) => product.priceMin).sort((a, b) => a - b),
+      onShelf
+        .filter((product) => product.categoryId === 'digital')
+        .map((product) => product.priceMin)
+        .sort((a, b) => a - b),
     );
   });
 
@@ -150,7 +164,10 @@ describe('shop.listProducts', () => {
     expect(await search('巧克力')).toEqual(['food-chocolate']);
     // 鲜花 only appears in the category name 鲜花绿植
     expect(await search('鲜花')).toEqual(
-      onShelf.filter((product) => product.categoryId === 'flowers').map((product) => product._id).sort(),
+      onShelf
+        .filter((product) => product.categoryId === 'flowers')
+        .map((product) => product._id)
+        .sort(),
     );
     expect(await search('scratch')).toEqual(['education-coding']);
     expect(await search('玫瑰', { categoryId: 'flowers' })).toEqual(['flowers-roses']);
@@ -201,7 +218,10 @@ describe('shop.getProduct', () => {
   it('explains why a product cannot be gifted', async () => {
     const camera = await okData<Product>({ action: 'getProduct', productId: 'digital-camera' });
     expect(camera.giftable).toBe(false);
-    expect(camera.giftBlockedReason).toEqual({ code: 'GIFT.PRICE_TOO_HIGH', message: '单价超过¥10,000的商品不支持送礼' });
+    expect(camera.giftBlockedReason).toEqual({
+      code: 'GIFT.PRICE_TOO_HIGH',
+      message: '单价超过¥10,000的商品不支持送礼',
+    });
 
     const necklace = await okData<Product>({ action: 'getProduct', productId: 'jewellery-necklace' });
     expect(necklace.giftBlockedReason?.code).toBe('GIFT.CATEGORY_NOT_GIFTABLE');
@@ -259,7 +279,8 @@ describe('bad input', () => {
 describe('indexes', () => {
   it('serves the listing queries from database/indexes.json', () => {
     // the query shapes server/catalogue.ts sends for listProducts
-    const explain = (query: object, order: [string, 1 | -1][]) => harness.cloud.db.explain('products', query, order, { limit: 21 });
+    const explain = (query: object, order: [string, 1 | -1][]) =>
+      harness.cloud.db.explain('products', query, order, { limit: 21 });
     expect(explain({ onShelf: true, categoryId: 'food' }, [['sales', -1]]).index).toBe('categoryId_1_sales_-1');
     expect(explain({ onShelf: true, categoryId: 'food' }, [['priceMin', 1]]).index).toBe('categoryId_1_priceMin_1');
     expect(explain({ onShelf: true, categoryId: 'food' }, [['priceMin', -1]]).index).toBe('categoryId_1_priceMin_1');

@@ -9,7 +9,9 @@ let harness: FunctionsHarness;
 beforeAll(async () => {
   harness = await startFunctionsHarness({ functions: ['user', 'gift'] });
   // the harness seeded the dev users like `npm start` does; seeding again adds nothing
-  expect(harness.cloud.db.count('users', { _id: { $in: ['dev-giver', 'dev-recipient', 'dev-friend', 'dev-merchant'] } })).toBe(4);
+  expect(
+    harness.cloud.db.count('users', { _id: { $in: ['dev-giver', 'dev-recipient', 'dev-friend', 'dev-merchant'] } }),
+  ).toBe(4);
   expect(seedDevUsers(harness.cloud.db)).toEqual([]);
 });
 
@@ -21,20 +23,30 @@ const user = (event: Record<string, unknown>, openid: string) => harness.call<an
 
 describe('user', () => {
   it('gives dev users their nicknames and anybody else the default, never an openid', async () => {
-    expect(await user({ action: 'getProfile' }, 'dev-giver')).toEqual({ ok: true, data: { nickname: '小明', avatarUrl: '' } });
+    expect(await user({ action: 'getProfile' }, 'dev-giver')).toEqual({
+      ok: true,
+      data: { nickname: '小明', avatarUrl: '' },
+    });
     const stranger = await user({ action: 'getProfile' }, 'o-someone');
     expect(stranger).toEqual({ ok: true, data: { nickname: '微信用户', avatarUrl: '' } });
     expect(JSON.stringify(stranger)).not.toContain('o-someone');
   });
 
   it('updates the caller’s own profile, which gifts then show', async () => {
-    const saved = await user({ action: 'updateProfile', nickname: '  阿杰  ', avatarUrl: 'https://example.com/a.png' }, 'o-jay');
+    const saved = await user(
+      { action: 'updateProfile', nickname: '  阿杰  ', avatarUrl: 'https://example.com/a.png' },
+      'o-jay',
+    );
     expect(saved).toEqual({ ok: true, data: { nickname: '阿杰', avatarUrl: 'https://example.com/a.png' } });
     expect(await user({ action: 'updateProfile', nickname: '杰哥' }, 'o-jay')).toEqual({
       ok: true,
       data: { nickname: '杰哥', avatarUrl: 'https://example.com/a.png' },
     });
-    const created = await harness.call<any>('gift', { action: 'createGift', skuId: 'home-mug-sku01', greeting: '你好' }, 'o-jay');
+    const created = await harness.call<any>(
+      'gift',
+      { action: 'createGift', skuId: 'home-mug-sku01', greeting: '你好' },
+      'o-jay',
+    );
     expect(harness.cloud.db.find('gifts', { _id: created.data.giftId })[0]).toMatchObject({ giverNickname: '杰哥' });
   });
 

@@ -49,7 +49,11 @@ describe('Clock', () => {
 
   it('keeps running the rest when a task fails', async () => {
     const lines: string[] = [];
-    const clock = new Clock({ dataDir: tempDir(), realNow: fakeRealTime('2026-11-25T00:00:00Z').now, log: (line) => lines.push(line) });
+    const clock = new Clock({
+      dataDir: tempDir(),
+      realNow: fakeRealTime('2026-11-25T00:00:00Z').now,
+      log: (line) => lines.push(line),
+    });
     const ran: string[] = [];
     clock.scheduleAt(clock.now() + 1, 'broken', async () => {
       throw new Error('nope');

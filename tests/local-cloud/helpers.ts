@@ -10,7 +10,9 @@ export function tempDataDir(label: string): string {
 }
 
 /** A local cloud on a random port over the fixture functions, timers driven by the test only. */
-export async function startTestCloud(options: Partial<LocalCloudOptions> & { lines?: string[] } = {}): Promise<LocalCloud> {
+export async function startTestCloud(
+  options: Partial<LocalCloudOptions> & { lines?: string[] } = {},
+): Promise<LocalCloud> {
   const { lines, ...rest } = options;
   return startLocalCloud({
     port: 0,
@@ -28,7 +30,11 @@ export interface JsonResponse<T = unknown> {
   body: T;
 }
 
-export async function postJson<T = unknown>(url: string, body: string | object, headers: Record<string, string> = {}): Promise<JsonResponse<T>> {
+export async function postJson<T = unknown>(
+  url: string,
+  body: string | object,
+  headers: Record<string, string> = {},
+): Promise<JsonResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

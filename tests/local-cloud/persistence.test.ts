@@ -9,7 +9,11 @@ describe('persistence across restarts', () => {
     const first = await startTestCloud({ dataDir });
     let handedOut: number;
     try {
-      await first.call('dbscenarios', { scenario: 'seedCounter', collection: 'kept', id: 'k1', value: 42 }, 'dev-giver');
+      await first.call(
+        'dbscenarios',
+        { scenario: 'seedCounter', collection: 'kept', id: 'k1', value: 42 },
+        'dev-giver',
+      );
       await first.clock.advance(2 * 86_400_000);
       handedOut = first.clock.now();
     } finally {
@@ -20,7 +24,9 @@ describe('persistence across restarts', () => {
     try {
       expect(second.clock.now()).toBeGreaterThanOrEqual(handedOut);
       expect(second.clock.now() - Date.now()).toBeGreaterThanOrEqual(2 * 86_400_000 - 1000);
-      const { docs } = (await second.call('dbscenarios', { scenario: 'list', collection: 'kept' }, 'dev-giver')) as { docs: unknown[] };
+      const { docs } = (await second.call('dbscenarios', { scenario: 'list', collection: 'kept' }, 'dev-giver')) as {
+        docs: unknown[];
+      };
       expect(docs).toEqual([{ _id: 'k1', value: 42 }]);
     } finally {
       await second.stop();

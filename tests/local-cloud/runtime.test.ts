@@ -9,7 +9,13 @@ import { FunctionInvocationError, FunctionRegistry, FunctionRuntime } from '@loc
 
 const FIXTURES = path.join(__dirname, 'fixtures', 'cloudfunctions');
 
-type WhoAmI = { context: Record<string, unknown>; event: unknown; dateNow: number; newDate: number; dateIsDate: boolean };
+type WhoAmI = {
+  context: Record<string, unknown>;
+  event: unknown;
+  dateNow: number;
+  newDate: number;
+  dateIsDate: boolean;
+};
 
 describe('FunctionRuntime', () => {
   const clockOffset = new BigInt64Array(new SharedArrayBuffer(8));
@@ -25,12 +31,25 @@ describe('FunctionRuntime', () => {
   afterAll(() => runtime.close());
 
   it('gives each invocation its own WX context and SOURCE', async () => {
-    const result = (await runtime.invoke('whoami', { hello: 'world' }, { openid: 'user-a', source: 'wx_client' })) as WhoAmI;
+    const result = (await runtime.invoke(
+      'whoami',
+      { hello: 'world' },
+      { openid: 'user-a', source: 'wx_client' },
+    )) as WhoAmI;
     expect(result.event).toEqual({ hello: 'world' });
-    expect(result.context).toMatchObject({ OPENID: 'user-a', APPID: 'wxlocalappid', SOURCE: 'wx_client', ENV: 'local' });
+    expect(result.context).toMatchObject({
+      OPENID: 'user-a',
+      APPID: 'wxlocalappid',
+      SOURCE: 'wx_client',
+      ENV: 'local',
+    });
     expect(result.context).not.toHaveProperty('UNIONID');
 
-    const trigger = (await runtime.invoke('whoami', {}, { openid: '', source: 'wx_trigger', unionid: 'u-1' })) as WhoAmI;
+    const trigger = (await runtime.invoke(
+      'whoami',
+      {},
+      { openid: '', source: 'wx_trigger', unionid: 'u-1' },
+    )) as WhoAmI;
     expect(trigger.context).toMatchObject({ OPENID: '', SOURCE: 'wx_trigger', UNIONID: 'u-1' });
     const again = (await runtime.invoke('whoami', {}, { openid: 'user-b', source: 'wx_client' })) as WhoAmI;
     // nothing leaks from the previous invocation on a warm instance
@@ -40,7 +59,10 @@ describe('FunctionRuntime', () => {
   it('keeps identities apart under concurrency beyond the pool size', async () => {
     const users = Array.from({ length: 12 }, (_, index) => `user-${index}`);
     const results = await Promise.all(
-      users.map((openid) => runtime.invoke('whoami', { openid, delayMs: 20 }, { openid, source: 'wx_client' }) as Promise<WhoAmI>),
+      users.map(
+        (openid) =>
+          runtime.invoke('whoami', { openid, delayMs: 20 }, { openid, source: 'wx_client' }) as Promise<WhoAmI>,
+      ),
     );
     results.forEach((result, index) => {
       expect(result.context.OPENID).toBe(users[index]);
@@ -71,7 +93,9 @@ describe('FunctionRuntime', () => {
     await expect(failure).rejects.toMatchObject({ code: 'FUNCTION_EXECUTE_FAIL', message: 'Error: out of stock' });
     const error = (await failure.catch((caught: unknown) => caught)) as FunctionInvocationError;
     expect(error.detail).toMatch(/^Error: out of stock\n\s+at /);
-    await expect(runtime.invoke('whoami', {}, { openid: 'y', source: 'wx_client' })).resolves.toMatchObject({ context: { OPENID: 'y' } });
+    await expect(runtime.invoke('whoami', {}, { openid: 'y', source: 'wx_client' })).resolves.toMatchObject({
+      context: { OPENID: 'y' },
+    });
   });
 
   it('times out per config.json, terminates the instance and keeps serving', async () => {
@@ -81,13 +105,19 @@ describe('FunctionRuntime', () => {
       message: 'Invoking task timed out after 1 seconds',
     });
     expect(Date.now() - started).toBeLessThan(4000);
-    await expect(runtime.invoke('sleeper', { ms: 10 }, { openid: 'x', source: 'wx_client' })).resolves.toEqual({ slept: 10 });
+    await expect(runtime.invoke('sleeper', { ms: 10 }, { openid: 'x', source: 'wx_client' })).resolves.toEqual({
+      slept: 10,
+    });
     expect(lines.join('\n')).toMatch(/\[sleeper\] timed out/);
   });
 
   it('rejects unknown functions', async () => {
-    await expect(runtime.invoke('nope', {}, { openid: 'x', source: 'wx_client' })).rejects.toMatchObject({ code: 'FUNCTION_NOT_FOUND' });
-    await expect(runtime.invoke('../whoami', {}, { openid: 'x', source: 'wx_client' })).rejects.toMatchObject({ code: 'FUNCTION_NOT_FOUND' });
+    await expect(runtime.invoke('nope', {}, { openid: 'x', source: 'wx_client' })).rejects.toMatchObject({
+      code: 'FUNCTION_NOT_FOUND',
+    });
+    await expect(runtime.invoke('../whoami', {}, { openid: 'x', source: 'wx_client' })).rejects.toMatchObject({
+      code: 'FUNCTION_NOT_FOUND',
+    });
   });
 
   it('loads a function edited on disk in new instances', async () => {

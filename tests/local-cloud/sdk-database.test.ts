@@ -53,7 +53,12 @@ describe('wx-server-sdk database calls through the local cloud', () => {
     expect(result.oneCreatedAtMs).toBeGreaterThan(Date.now() + 6 * 86_400_000);
 
     expect(result.updated).toEqual({ updated: 1 });
-    expect(result.afterUpdate).toMatchObject({ price: 3500, tags: ['gift', 'tea'], stock: { left: 9 }, note: 'updated' });
+    expect(result.afterUpdate).toMatchObject({
+      price: 3500,
+      tags: ['gift', 'tea'],
+      stock: { left: 9 },
+      note: 'updated',
+    });
     expect(result.removedField).toEqual({ updated: 1 });
     expect(result.afterRemove).not.toHaveProperty('note');
 
@@ -79,16 +84,24 @@ describe('wx-server-sdk database calls through the local cloud', () => {
       Array.from({ length: 20 }, () => run({ scenario: 'increment', collection: 'counters', id: 'c1' })),
     )) as Array<{ value?: number; error?: unknown }>;
     expect(results.filter((result) => result.error)).toEqual([]);
-    expect(results.map((result) => result.value).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(Array.from({ length: 20 }, (_, index) => index + 1));
+    expect(results.map((result) => result.value).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
+      Array.from({ length: 20 }, (_, index) => index + 1),
+    );
     const { docs } = (await run({ scenario: 'list', collection: 'counters' })) as { docs: Array<{ value: number }> };
     expect(docs[0]?.value).toBe(20);
   });
 
   it('rolls back on tx.rollback() and commits several writes together', async () => {
     await run({ scenario: 'seedCounter', collection: 'balances', id: 'b1', value: 10 });
-    expect(await run({ scenario: 'rollback', collection: 'balances', id: 'b1' })).toEqual({ outcome: { value: 'insufficient' }, value: 10 });
+    expect(await run({ scenario: 'rollback', collection: 'balances', id: 'b1' })).toEqual({
+      outcome: { value: 'insufficient' },
+      value: 10,
+    });
 
-    const committed = (await run({ scenario: 'commitMany', collection: 'txdocs' })) as { result: number; docs: unknown[] };
+    const committed = (await run({ scenario: 'commitMany', collection: 'txdocs' })) as {
+      result: number;
+      docs: unknown[];
+    };
     expect(committed.result).toBe(1);
     expect(committed.docs).toEqual([
       { _id: 'tx-a', value: 1 },

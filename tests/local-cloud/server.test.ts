@@ -30,7 +30,11 @@ describe('local cloud over HTTP', () => {
 
   describe('gateway POST /functions/<name>', () => {
     it('runs the function as the X-WX-OPENID user with SOURCE wx_client', async () => {
-      const response = await postJson<WhoAmI>(`${cloud.url}/functions/whoami`, { a: 1 }, { 'x-wx-openid': 'dev-giver' });
+      const response = await postJson<WhoAmI>(
+        `${cloud.url}/functions/whoami`,
+        { a: 1 },
+        { 'x-wx-openid': 'dev-giver' },
+      );
       expect(response.status).toBe(200);
       expect(response.body.event).toEqual({ a: 1 });
       expect(response.body.context).toMatchObject({ OPENID: 'dev-giver', SOURCE: 'wx_client', APPID: 'wxlocalappid' });
@@ -85,7 +89,10 @@ describe('local cloud over HTTP', () => {
       expect(local.status).toBe(204);
       expect(local.headers.get('access-control-allow-origin')).toBe('http://127.0.0.1:10086');
       expect(local.headers.get('access-control-allow-headers')).toMatch(/x-wx-openid/);
-      const foreign = await fetch(`${cloud.url}/functions/whoami`, { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+      const foreign = await fetch(`${cloud.url}/functions/whoami`, {
+        method: 'OPTIONS',
+        headers: { origin: 'https://evil.example' },
+      });
       expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
     });
   });
@@ -110,7 +117,9 @@ describe('local cloud over HTTP', () => {
       });
       expect(thrown.body.error.errCode).toBe(-1);
       expect(thrown.body.error.errMsg).toMatch(/^callFunction:fail errCode: -1 \| errMsg: Error: inner boom/);
-      const unknown = await postJson<{ error: { errCode: number; errMsg: string } }>(`${cloud.url}/functions/caller`, { callee: 'ghost' });
+      const unknown = await postJson<{ error: { errCode: number; errMsg: string } }>(`${cloud.url}/functions/caller`, {
+        callee: 'ghost',
+      });
       expect(unknown.body.error.errMsg).toMatch(/callFunction:fail .*could not be found/);
     });
 
@@ -118,7 +127,11 @@ describe('local cloud over HTTP', () => {
       const users = Array.from({ length: 20 }, (_, index) => `chain-${index}`);
       const responses = await Promise.all(
         users.map((openid) =>
-          postJson<{ self: Record<string, unknown>; result: WhoAmI }>(`${cloud.url}/functions/caller`, { callee: 'whoami' }, { 'x-wx-openid': openid }),
+          postJson<{ self: Record<string, unknown>; result: WhoAmI }>(
+            `${cloud.url}/functions/caller`,
+            { callee: 'whoami' },
+            { 'x-wx-openid': openid },
+          ),
         ),
       );
       responses.forEach((response, index) => expect(response.body.result.context.OPENID).toBe(users[index]));
@@ -139,7 +152,12 @@ describe('local cloud over HTTP', () => {
       const listTicks = async () =>
         (await cloud.call('dbscenarios', { scenario: 'list', collection: 'ticks' }, 'test')) as {
           total: number;
-          docs: Array<{ event: { Type: string; TriggerName: string; Time: string }; openid: string; source: string; at: number }>;
+          docs: Array<{
+            event: { Type: string; TriggerName: string; Time: string };
+            openid: string;
+            source: string;
+            at: number;
+          }>;
         };
       // Real time passes between tests: settle any mark it crossed since the last advance first.
       await cloud.clock.advance(1);
@@ -155,7 +173,11 @@ describe('local cloud over HTTP', () => {
       const ticks = await listTicks();
       expect(ticks.total).toBe(ticksBefore + 1);
       const tick = ticks.docs[ticks.docs.length - 1];
-      expect(tick?.event).toEqual({ Type: 'Timer', TriggerName: 'everyFiveMinutes', Time: new Date(nextMark).toISOString().replace('.000Z', 'Z') });
+      expect(tick?.event).toEqual({
+        Type: 'Timer',
+        TriggerName: 'everyFiveMinutes',
+        Time: new Date(nextMark).toISOString().replace('.000Z', 'Z'),
+      });
       expect(tick?.source).toBe('wx_trigger');
       expect(tick?.openid).toBe('');
       expect(tick?.at).toBeGreaterThanOrEqual(nextMark);
@@ -179,7 +201,9 @@ describe('local cloud over HTTP', () => {
 
   describe('/admin', () => {
     it('answers an unknown action and a non-JSON body with the TCB error envelope', async () => {
-      const unknown = await postJson<{ requestId: string; code: string }>(`${cloud.url}/admin?env=local&seqId=x`, { action: 'storage.getUploadMetadata' });
+      const unknown = await postJson<{ requestId: string; code: string }>(`${cloud.url}/admin?env=local&seqId=x`, {
+        action: 'storage.getUploadMetadata',
+      });
       expect(unknown.status).toBe(200);
       expect(unknown.body.code).toBe('INVALID_PARAM');
       expect(unknown.body.requestId).toEqual(expect.any(String));
@@ -211,7 +235,15 @@ describe('local cloud over HTTP', () => {
 
       const sent = (await cloud.call(
         'cloudapis',
-        { op: 'subscribe', params: { touser: 'dev-giver', templateId: 'TPL', page: 'pages/index/index', data: { thing1: { value: '礼物' } } } },
+        {
+          op: 'subscribe',
+          params: {
+            touser: 'dev-giver',
+            templateId: 'TPL',
+            page: 'pages/index/index',
+            data: { thing1: { value: '礼物' } },
+          },
+        },
         'dev-giver',
       )) as Record<string, unknown>;
       expect(sent).toMatchObject({ errCode: 0, errMsg: 'openapi.subscribeMessage.send:ok' });
@@ -225,7 +257,12 @@ describe('local cloud over HTTP', () => {
       const health = await getJson<{ ok: boolean; functions: string[]; now: number }>(`${cloud.url}/_dev/health`);
       expect(health.body.functions).toEqual(expect.arrayContaining(['whoami', 'caller', 'ticker']));
       const users = await getJson<Array<{ openid: string }>>(`${cloud.url}/_dev/users`);
-      expect(users.body.map((user) => user.openid)).toEqual(['dev-giver', 'dev-recipient', 'dev-friend', 'dev-merchant']);
+      expect(users.body.map((user) => user.openid)).toEqual([
+        'dev-giver',
+        'dev-recipient',
+        'dev-friend',
+        'dev-merchant',
+      ]);
       const ledger = await getJson(`${cloud.url}/_dev/ledger`);
       expect(ledger.status).toBe(200);
       const badClock = await postJson<GatewayError>(`${cloud.url}/_dev/clock`, { advanceMs: -5 });

@@ -30,10 +30,17 @@ type GiftCard = GiftCardSummary & { address: Address | null };
 
 /** The greeting cards (and accepted addresses) of the gift orders among `orders`, by gift id. */
 async function giftCardsOf(orders: OrderRecord[]): Promise<Map<string, GiftCard>> {
-  const giftIds = [...new Set(orders.flatMap((order) => (order.kind === 'gift' && order.giftId ? [order.giftId] : [])))];
+  const giftIds = [
+    ...new Set(orders.flatMap((order) => (order.kind === 'gift' && order.giftId ? [order.giftId] : []))),
+  ];
   const cards = new Map<string, GiftCard>();
   if (giftIds.length === 0) return cards;
-  const gifts = await fetchDocs<GiftDoc>(db.collection(GIFTS).where({ _id: _.in(giftIds) }).limit(giftIds.length));
+  const gifts = await fetchDocs<GiftDoc>(
+    db
+      .collection(GIFTS)
+      .where({ _id: _.in(giftIds) })
+      .limit(giftIds.length),
+  );
   for (const gift of gifts) {
     cards.set(gift._id, {
       giverNickname: gift.giverNickname,
@@ -55,7 +62,8 @@ export async function listOrders(
 ): Promise<AnswerOf<'merchant', 'listOrders'>> {
   if (!(await isMerchant(ctx.openid))) return failWith(CommonErrors.FORBIDDEN);
   const offset = request.cursor === undefined ? 0 : decodeCursor(request.cursor);
-  if (offset === null) return failWith(CommonErrors.INVALID_ARGUMENT, `${CommonErrors.INVALID_ARGUMENT.message}：cursor 无效`);
+  if (offset === null)
+    return failWith(CommonErrors.INVALID_ARGUMENT, `${CommonErrors.INVALID_ARGUMENT.message}：cursor 无效`);
   const limit = request.limit ?? ORDER_LIST_DEFAULT_LIMIT;
   const records = await queryOrders({ status: request.status, offset, limit: limit + 1 });
   const page = records.slice(0, limit);

@@ -51,7 +51,13 @@ export async function createOrder(
   const product = sku ? await findProductRecord(sku.productId) : null;
   const sellable =
     sku && product
-      ? { skuId: sku._id, productId: sku.productId, price: sku.price, stock: sku.stock, onShelf: sku.onShelf && product.onShelf }
+      ? {
+          skuId: sku._id,
+          productId: sku.productId,
+          price: sku.price,
+          stock: sku.stock,
+          onShelf: sku.onShelf && product.onShelf,
+        }
       : null;
   const line = priceOrderLine(sellable, quantity.data);
   if (!line.ok) return line;
@@ -180,7 +186,8 @@ export async function listOrders(
   ctx: CallContext,
 ): Promise<AnswerOf<'order', 'listOrders'>> {
   const offset = request.cursor === undefined ? 0 : decodeCursor(request.cursor);
-  if (offset === null) return failWith(CommonErrors.INVALID_ARGUMENT, `${CommonErrors.INVALID_ARGUMENT.message}：cursor 无效`);
+  if (offset === null)
+    return failWith(CommonErrors.INVALID_ARGUMENT, `${CommonErrors.INVALID_ARGUMENT.message}：cursor 无效`);
   const limit = request.limit ?? ORDER_LIST_DEFAULT_LIMIT;
   // One extra document tells whether another page exists, without a count query.
   const records = await queryOrders({ openid: ctx.openid, status: request.status, offset, limit: limit + 1 });

@@ -56,7 +56,9 @@ export async function handlePayment(event: PaymentEvent): Promise<CallbackAnswer
   if (!amount.ok) {
     console.error('[payCallback] amount mismatch, order left unchanged', order._id, amount.message);
     if (!order.paymentAnomaly) {
-      await patchOrder(order._id, { paymentAnomaly: { transactionId, paidFee: event.totalFee, receivedAt: clock.now() } });
+      await patchOrder(order._id, {
+        paymentAnomaly: { transactionId, paidFee: event.totalFee, receivedAt: clock.now() },
+      });
     }
     return ACKNOWLEDGED;
   }

@@ -4,12 +4,7 @@ import { ShopErrors } from '@domain/product/errors';
 import { toCategory, toProduct, toProductSummary } from '@domain/product/mapping';
 import { LIST_PRODUCTS_DEFAULT_LIMIT } from '@domain/product/requests';
 import { ok } from '@domain/result';
-import {
-  findProductRecord,
-  listCategoryRecords,
-  listSkuRecords,
-  queryProductRecords,
-} from '@server/catalogue';
+import { findProductRecord, listCategoryRecords, listSkuRecords, queryProductRecords } from '@server/catalogue';
 import { decodeCursor, encodeCursor } from '@server/paging';
 
 export async function listCategories(): Promise<AnswerOf<'shop', 'listCategories'>> {
@@ -17,7 +12,9 @@ export async function listCategories(): Promise<AnswerOf<'shop', 'listCategories
   return ok(records.map(toCategory));
 }
 
-export async function listProducts(request: RequestOf<'shop', 'listProducts'>): Promise<AnswerOf<'shop', 'listProducts'>> {
+export async function listProducts(
+  request: RequestOf<'shop', 'listProducts'>,
+): Promise<AnswerOf<'shop', 'listProducts'>> {
   const offset = request.cursor === undefined ? 0 : decodeCursor(request.cursor);
   if (offset === null) {
     return failWith(CommonErrors.INVALID_ARGUMENT, `${CommonErrors.INVALID_ARGUMENT.message}：cursor 无效`);

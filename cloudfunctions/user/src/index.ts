@@ -7,7 +7,11 @@ import { getProfileSchema, profileOf, saveProfile, updateProfileSchema } from '@
 import { ok } from '@domain/result';
 
 export const main = defineFunction('user', {
-  getProfile: { schema: getProfileSchema, requiresUser: true, run: async (_request, ctx) => ok(await profileOf(ctx.openid)) },
+  getProfile: {
+    schema: getProfileSchema,
+    requiresUser: true,
+    run: async (_request, ctx) => ok(await profileOf(ctx.openid)),
+  },
   updateProfile: {
     schema: updateProfileSchema,
     requiresUser: true,

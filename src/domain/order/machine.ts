@@ -8,7 +8,14 @@ import type { ErrorSpec } from '@domain/errors';
 import { fail, ok, type Result } from '@domain/result';
 import { OrderErrors } from './errors';
 
-export const ORDER_STATUSES = ['pendingPayment', 'awaitingRecipient', 'paid', 'shipped', 'completed', 'cancelled'] as const;
+export const ORDER_STATUSES = [
+  'pendingPayment',
+  'awaitingRecipient',
+  'paid',
+  'shipped',
+  'completed',
+  'cancelled',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const ORDER_EVENTS = [

@@ -15,7 +15,9 @@ const record = (overrides: Partial<OrderRecord> = {}): OrderRecord => ({
   kind: 'self',
   openid: 'buyer',
   status: 'pendingPayment',
-  items: [{ skuId: 's1', productId: 'p1', name: '月饼', image: '/a.svg', specs: { 口味: '豆沙' }, price: 1999, quantity: 2 }],
+  items: [
+    { skuId: 's1', productId: 'p1', name: '月饼', image: '/a.svg', specs: { 口味: '豆沙' }, price: 1999, quantity: 2 },
+  ],
   skuId: 's1',
   quantity: 2,
   totalFee: 3998,
@@ -68,7 +70,9 @@ describe('buyer order view', () => {
     const view = toOrderView(record({ status: 'cancelled', latePayment }));
     expect(view.lateRefund).toEqual({ refundFee: 3998, state: 'processing' });
     expect(view.statusHint).toContain('退回');
-    expect(toOrderView(record({ status: 'cancelled', latePayment: { ...latePayment, refundedAt: 7 } })).lateRefund).toEqual({
+    expect(
+      toOrderView(record({ status: 'cancelled', latePayment: { ...latePayment, refundedAt: 7 } })).lateRefund,
+    ).toEqual({
       refundFee: 3998,
       state: 'refunded',
     });
@@ -90,7 +94,11 @@ describe('merchant order view', () => {
 
   it('takes a gift order’s address and card from the gift, or the card copied on the order', () => {
     const gift = record({ kind: 'gift', giftId: 'g1', status: 'paid', address: null });
-    expect(toMerchantOrderView(gift, { ...card, address: ADDRESS })).toMatchObject({ address: ADDRESS, giftCard: card, canShip: true });
+    expect(toMerchantOrderView(gift, { ...card, address: ADDRESS })).toMatchObject({
+      address: ADDRESS,
+      giftCard: card,
+      canShip: true,
+    });
     expect(toMerchantOrderView(gift, null)).toMatchObject({ address: null, giftCard: null, canShip: false });
     expect(toMerchantOrderView({ ...gift, greetingCard: card }, null).giftCard).toEqual(card);
   });

@@ -3,7 +3,13 @@
  * Pure projections of the stored record: the buyer never sees another person's address, the
  * merchant sees everything needed to pack and ship.
  */
-import type { GiftCardSummary, MerchantOrderView, OrderBuyerAction, OrderLateRefund, OrderView } from '@domain/contracts';
+import type {
+  GiftCardSummary,
+  MerchantOrderView,
+  OrderBuyerAction,
+  OrderLateRefund,
+  OrderView,
+} from '@domain/contracts';
 import { BUYER_ORDER_EVENTS, buyerActions, ORDER_STATUS_LABELS, orderEventsFrom, type OrderEvent } from './machine';
 import { ORDER_STATUS_HINTS } from './rules';
 import type { LatePaymentRecord, OrderRecord } from './types';

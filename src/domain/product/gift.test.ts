@@ -8,7 +8,10 @@ describe('giftEligibility', () => {
   });
 
   it('blocks a unit price above ¥10,000', () => {
-    expect(giftEligibility(CategoryIds.digital, 1_000_001)).toMatchObject({ allowed: false, code: 'GIFT.PRICE_TOO_HIGH' });
+    expect(giftEligibility(CategoryIds.digital, 1_000_001)).toMatchObject({
+      allowed: false,
+      code: 'GIFT.PRICE_TOO_HIGH',
+    });
   });
 
   it.each([CategoryIds.jewellery, CategoryIds.education])('blocks category %s whatever the price', (categoryId) => {

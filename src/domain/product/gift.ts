@@ -9,8 +9,7 @@ import { GiftEligibilityErrors, type GiftBlockCode } from './errors';
 
 /** A category given by id, or as a document/contract object (whichever fields it has). */
 export type CategoryRef =
-  | string
-  | { categoryId?: string; _id?: string; name?: string; categoryName?: string; giftable?: boolean };
+  string | { categoryId?: string; _id?: string; name?: string; categoryName?: string; giftable?: boolean };
 
 export type GiftEligibility = { allowed: true } | { allowed: false; code: GiftBlockCode; message: string };
 

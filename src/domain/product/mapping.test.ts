@@ -73,7 +73,10 @@ describe('mapping', () => {
   it('explains why a product cannot be gifted', () => {
     const tooExpensive = toProduct(product(), [sku('a', 1_299_900), sku('b', 1_599_900)]);
     expect(tooExpensive.giftable).toBe(false);
-    expect(tooExpensive.giftBlockedReason).toEqual({ code: 'GIFT.PRICE_TOO_HIGH', message: '单价超过¥10,000的商品不支持送礼' });
+    expect(tooExpensive.giftBlockedReason).toEqual({
+      code: 'GIFT.PRICE_TOO_HIGH',
+      message: '单价超过¥10,000的商品不支持送礼',
+    });
     const jewellery = toProduct(product({ categoryId: 'jewellery', categoryName: '珠宝首饰' }), [sku('a', 100)]);
     expect(jewellery.giftBlockedReason?.code).toBe('GIFT.CATEGORY_NOT_GIFTABLE');
   });

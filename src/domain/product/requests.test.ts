@@ -4,7 +4,9 @@ import { getProductRequest, listCategoriesRequest, listProductsRequest } from '.
 describe('shop request schemas', () => {
   it('accepts the documented shapes and trims text', () => {
     expect(parseWith(listCategoriesRequest, {})).toEqual({ ok: true, data: {} });
-    expect(parseWith(listProductsRequest, { categoryId: 'food', keyword: ' 巧克力 ', sort: 'priceAsc', limit: 50 })).toEqual({
+    expect(
+      parseWith(listProductsRequest, { categoryId: 'food', keyword: ' 巧克力 ', sort: 'priceAsc', limit: 50 }),
+    ).toEqual({
       ok: true,
       data: { categoryId: 'food', keyword: '巧克力', sort: 'priceAsc', limit: 50 },
     });

@@ -103,7 +103,10 @@ export function specGroupStates(
 }
 
 /** '红色 / M' in spec-name order; '默认' for a SKU without specs. */
-export function skuLabel(sku: Pick<SpecSkuLike, 'specs'>, specNames: readonly string[] = Object.keys(sku.specs)): string {
+export function skuLabel(
+  sku: Pick<SpecSkuLike, 'specs'>,
+  specNames: readonly string[] = Object.keys(sku.specs),
+): string {
   const parts = specNames.map((name) => sku.specs[name]).filter((value): value is string => value !== undefined);
   return parts.length > 0 ? parts.join(' / ') : '默认';
 }

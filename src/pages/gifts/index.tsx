@@ -9,12 +9,7 @@ import type { Result } from '@domain/result';
 import { openGiftDetail } from '@/platform/navigation';
 import { useDidShow } from '@/platform/lifecycle';
 import { Routes, switchToTab } from '@/platform/navigation';
-import {
-  listReceivedGifts,
-  listSentGifts,
-  type GiverGiftPageView,
-  type RecipientGiftPageView,
-} from '@/services/gift';
+import { listReceivedGifts, listSentGifts, type GiverGiftPageView, type RecipientGiftPageView } from '@/services/gift';
 import './index.scss';
 
 const TTL_HOURS = GIFT_TTL_MS / 3_600_000;

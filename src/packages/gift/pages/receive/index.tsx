@@ -14,7 +14,13 @@ import { openGiftDetail } from '@/platform/navigation';
 import { useRouter } from '@/platform/lifecycle';
 import { Routes, switchToTab } from '@/platform/navigation';
 import { acceptGift, declineGift, openGift, type RecipientGiftPageView } from '@/services/gift';
-import { receiveViewOf, refusalOfCode, REFUSALS, type ReceiveView, type RecipientRefusal } from '@/packages/gift/receiveState';
+import {
+  receiveViewOf,
+  refusalOfCode,
+  REFUSALS,
+  type ReceiveView,
+  type RecipientRefusal,
+} from '@/packages/gift/receiveState';
 import './index.scss';
 
 type PageLoad = { kind: 'loading' } | { kind: 'failed'; message: string } | ReceiveView;

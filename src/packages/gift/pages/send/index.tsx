@@ -31,7 +31,6 @@ import { createGift, type GiftDraft } from '@/services/gift';
 import { useProductDetail } from '@/services/useProductDetail';
 import './index.scss';
 
-
 interface SendProblem {
   code: string;
   message: string;
@@ -59,8 +58,6 @@ export default function GiftSendPage() {
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<SendProblem | null>(null);
   const pending = useRef<PendingGift | null>(null);
-
-
 
   const product = state.kind === 'ready' ? state.product : null;
   // Only SKUs that may be gifted go into the picker; the others are listed with the reason.

@@ -16,7 +16,6 @@ import type { SkuView } from '@/services/shop';
 import { useProductDetail } from '@/services/useProductDetail';
 import './index.scss';
 
-
 /** What the spec popup was opened for: its confirm button does that. */
 type Intent = 'buy' | 'gift' | 'choose';
 
@@ -31,7 +30,6 @@ export default function ProductPage() {
   const { state, reload: load } = useProductDetail(productId);
   const [choice, setChoice] = useState<SpecChoice<SkuView>>(EMPTY_CHOICE);
   const [popup, setPopup] = useState<Intent | null>(null);
-
 
   useEffect(() => {
     enableShareMenu();
