@@ -59,7 +59,13 @@ function jest(projects: string[], extra: string[] = [], env?: NodeJS.ProcessEnv)
 const asOutcome = (okRun: boolean) => ({ outcome: (okRun ? 'passed' : 'failed') as Outcome });
 
 step('typecheck', () => asOutcome(npx(['tsc', '-p', 'tsconfig.json']) && npx(['tsc', '-p', 'tsconfig.domain.json'])));
-step('lint', () => asOutcome(npx(['eslint', '.', '--max-warnings=0']) && npx(['prettier', '--check', '.'])));
+step('lint', () =>
+  asOutcome(
+    npx(['eslint', '.', '--max-warnings=0']) &&
+      npx(['prettier', '--check', '.']) &&
+      npx(['depcruise', '.', '--config', '.dependency-cruiser.cjs']),
+  ),
+);
 step('build-functions', () => asOutcome(npx(['tsx', 'scripts/build-functions.ts'])));
 step('unit', () => jest(['unit', 'pages', 'native']));
 step('local-cloud', () => jest(['local-cloud'], ['--runInBand']));

@@ -16,8 +16,9 @@ import type {
   ShareCardRequest,
 } from './gift/schemas';
 import type { GiverGiftView, RecipientGiftView } from './gift/views';
+import type { Fen } from './money';
 
-export type Fen = number;
+export type { Fen };
 
 /** An action that takes no parameters: its event is just `{ action }`. */
 export type NoParams = Record<never, never>;

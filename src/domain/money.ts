@@ -3,9 +3,8 @@
  * appears in text for people (formatFen) and in catalogue input (yuanToFen). Every helper refuses
  * non-integers instead of rounding them away, because a fraction of a fen means a bug upstream.
  */
-import type { Fen } from './contracts';
-
-export type { Fen };
+/** An amount of money in fen (分): always a safe integer (see isFen / assertFen). */
+export type Fen = number;
 
 /** ¥10,000: the highest unit price a gift may have (gift rules). */
 export const GIFT_MAX_UNIT_PRICE_FEN: Fen = 1_000_000;

@@ -8,10 +8,10 @@
  */
 import { countChars } from '@domain/address';
 import { HOUR_MS } from '@domain/clock';
-import type { Fen } from '@domain/contracts';
-import { GIFT_MAX_UNIT_PRICE_FEN } from '@domain/money';
+import { GIFT_MAX_UNIT_PRICE_FEN, type Fen } from '@domain/money';
 import { outTradeNoFor, PAYMENT_WINDOW_MS } from '@domain/order/rules';
 import { fail, ok, type Result } from '@domain/result';
+import { routes } from '@domain/routes';
 import type { ErrorSpec } from '@domain/errors';
 import { GiftErrors } from './errors';
 import { transitionGift, type GiftStatus } from './machine';

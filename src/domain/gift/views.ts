@@ -5,7 +5,7 @@
  * instead of spreading the record.
  */
 import type { Address } from '@domain/address';
-import type { Fen } from '@domain/contracts';
+import type { Fen } from '@domain/money';
 import {
   giverView,
   GIFT_WECHAT_CODES,

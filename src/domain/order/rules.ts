@@ -5,8 +5,7 @@
  * released when an unpaid order is cancelled or times out.
  */
 import { MINUTE_MS } from '@domain/clock';
-import type { Fen } from '@domain/contracts';
-import { multiplyFen } from '@domain/money';
+import { multiplyFen, type Fen } from '@domain/money';
 import { fail, ok, type Result } from '@domain/result';
 import { OrderErrors } from './errors';
 import type { OrderStatus } from './machine';

@@ -4,7 +4,8 @@
  * Documented in docs/contracts.md ("orders collection").
  */
 import type { Address } from '@domain/address';
-import type { Fen, GiftCardSummary, OrderCancelReason, OrderItem, OrderKind, OrderShipping } from '@domain/contracts';
+import type { GiftCardSummary, OrderCancelReason, OrderItem, OrderKind, OrderShipping } from '@domain/contracts';
+import type { Fen } from '@domain/money';
 import type { OrderStatus } from './machine';
 
 /**
@@ -32,6 +33,17 @@ export interface PaymentAnomalyRecord {
   receivedAt: number;
 }
 
+/** The card the merchant prints and packs with a gift (set when the recipient accepts). */
+export interface PrintedGreetingCard extends GiftCardSummary {
+  /** the card design the giver chose (gift/rules CARD_STYLES) */
+  cardStyle: string;
+}
+
+/**
+ * One record for both kinds. A gift order (`kind: 'gift'`) is written by server/orders.ts like any
+ * other: its `_id` is the gift id, `giftId` names the gift, `items` are ordinary OrderItems, and the
+ * address stays null until the recipient accepts (the giver's view never shows it).
+ */
 export interface OrderRecord {
   _id: string;
   kind: OrderKind;
@@ -61,8 +73,8 @@ export interface OrderRecord {
   completedAt: number | null;
   cancelledAt: number | null;
   cancelReason: OrderCancelReason | null;
-  /** gift orders: the printed card, copied onto the order by the gift function on acceptance */
-  greetingCard?: GiftCardSummary | null;
+  /** gift orders: the printed card, copied onto the order on acceptance */
+  greetingCard?: PrintedGreetingCard | null;
   latePayment?: LatePaymentRecord | null;
   paymentAnomaly?: PaymentAnomalyRecord | null;
   updatedAt: number;

@@ -2,8 +2,7 @@
  * Which catalogue items may be sent as a gift (see docs/gift-rules.md, "Who can gift what"):
  * not jewellery or education/training, and a chosen SKU's unit price of at most ¥10,000.
  */
-import type { Fen } from '@domain/contracts';
-import { GIFT_MAX_UNIT_PRICE_FEN, assertFen } from '@domain/money';
+import { GIFT_MAX_UNIT_PRICE_FEN, assertFen, type Fen } from '@domain/money';
 import { NON_GIFTABLE_CATEGORY_IDS, NON_GIFTABLE_CATEGORY_NAMES } from './categories';
 import { GiftEligibilityErrors, type GiftBlockCode } from './errors';
 

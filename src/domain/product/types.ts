@@ -3,7 +3,7 @@
  * The shapes the client sees are in ../contracts.ts; ./mapping.ts turns one into the other.
  * Documented in docs/contracts.md.
  */
-import type { Fen } from '@domain/contracts';
+import type { Fen } from '@domain/money';
 
 export interface CategoryRecord {
   _id: string;
