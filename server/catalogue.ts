@@ -1,54 +1,34 @@
 /**
- * Catalogue repository: queries on `categories`, `products` and `skus` (documents in
- * src/domain/product/types.ts). Product listings follow database/indexes.json exactly: equality on
+ * Catalogue repository, the owner of `categories` and `products` (documents in
+ * src/domain/product/types.ts; the `skus` collection is server/stock.ts's). Product listings follow database/indexes.json exactly: equality on
  * categoryId, then one sort key (sales / priceMin), so the index both filters and orders. Ties come
  * back in index order, which is stable between page requests; an `_id` tiebreaker would stop the
  * index from serving the sort (the database would sort every match in memory).
  */
 import type { ProductSort } from '@domain/contracts';
-import type { CategoryRecord, ProductRecord, SkuRecord } from '@domain/product/types';
+import type { CategoryRecord, ProductRecord } from '@domain/product/types';
 import { command, db, fetchDocs } from './cloud';
 
-export const Collections = {
-  categories: 'categories',
-  products: 'products',
-  skus: 'skus',
-} as const;
+const CATEGORIES = 'categories';
+const PRODUCTS = 'products';
 
 /** A cloud-function query returns at most 100 documents unless a limit (≤ 1000) is given. */
-const MAX_SKUS_PER_PRODUCT = 200;
 const MAX_CATEGORIES = 100;
 
 export async function listCategoryRecords(): Promise<CategoryRecord[]> {
   return fetchDocs<CategoryRecord>(
-    db.collection(Collections.categories).orderBy('sort', 'asc').orderBy('_id', 'asc').limit(MAX_CATEGORIES),
+    db.collection(CATEGORIES).orderBy('sort', 'asc').orderBy('_id', 'asc').limit(MAX_CATEGORIES),
   );
 }
 
 export async function findCategoryRecord(categoryId: string): Promise<CategoryRecord | null> {
-  const [found] = await fetchDocs<CategoryRecord>(
-    db.collection(Collections.categories).where({ _id: categoryId }).limit(1),
-  );
+  const [found] = await fetchDocs<CategoryRecord>(db.collection(CATEGORIES).where({ _id: categoryId }).limit(1));
   return found ?? null;
 }
 
 /** A product by id, on shelf or not; null when there is none. */
 export async function findProductRecord(productId: string): Promise<ProductRecord | null> {
-  const [found] = await fetchDocs<ProductRecord>(
-    db.collection(Collections.products).where({ _id: productId }).limit(1),
-  );
-  return found ?? null;
-}
-
-/** All SKUs of a product (served by the skus {productId} index), in id order. */
-export async function listSkuRecords(productId: string): Promise<SkuRecord[]> {
-  return fetchDocs<SkuRecord>(
-    db.collection(Collections.skus).where({ productId }).orderBy('_id', 'asc').limit(MAX_SKUS_PER_PRODUCT),
-  );
-}
-
-export async function findSkuRecord(skuId: string): Promise<SkuRecord | null> {
-  const [found] = await fetchDocs<SkuRecord>(db.collection(Collections.skus).where({ _id: skuId }).limit(1));
+  const [found] = await fetchDocs<ProductRecord>(db.collection(PRODUCTS).where({ _id: productId }).limit(1));
   return found ?? null;
 }
 
@@ -88,8 +68,16 @@ export async function queryProductRecords(query: ProductQuery): Promise<ProductR
     : equality;
 
   const [field, direction] = SORT_KEYS[query.sort];
-  let cursor = db.collection(Collections.products).where(condition).orderBy(field, direction);
+  let cursor = db.collection(PRODUCTS).where(condition).orderBy(field, direction);
   // skip(0) is what the SDK leaves out anyway
   if (query.offset > 0) cursor = cursor.skip(query.offset);
   return fetchDocs<ProductRecord>(cursor.limit(query.limit));
+}
+
+/** Counts units sold on the product (the listing's sales sort key); a display counter. */
+export async function addProductSales(productId: string, quantity: number): Promise<void> {
+  await db
+    .collection(PRODUCTS)
+    .where({ _id: productId })
+    .update({ data: { sales: command.inc(quantity) } });
 }

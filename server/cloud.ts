@@ -139,6 +139,27 @@ export interface CloseOrderParams {
   nonce_str: string;
 }
 
+/** One of out_refund_no / refund_id / out_trade_no / transaction_id names the refund(s). */
+export interface QueryRefundParams {
+  sub_mch_id: string;
+  nonce_str: string;
+  out_refund_no?: string;
+  refund_id?: string;
+  out_trade_no?: string;
+  transaction_id?: string;
+}
+
+/** cloudPay answers with `*_list` arrays (one entry per refund of the trade), camelCased by the SDK. */
+export interface QueryRefundResult extends PayResultBase {
+  refundCount?: number;
+  outRefundNoList?: string[];
+  refundIdList?: string[];
+  /** SUCCESS | PROCESSING | CHANGE | REFUNDCLOSE */
+  refundStatusList?: string[];
+  refundFeeList?: number[];
+  refundSuccessTimeList?: string[];
+}
+
 type AnyApi = (params: unknown) => Promise<unknown>;
 const payApi = (name: string): AnyApi => {
   const pay = (cloud as unknown as { cloudPay: Record<string, AnyApi> }).cloudPay;
@@ -152,6 +173,7 @@ export const cloudPay = {
   refund: async (params: RefundParams) => (await payApi('refund')(params)) as RefundResult,
   queryOrder: async (params: QueryOrderParams) => (await payApi('queryOrder')(params)) as QueryOrderResult,
   closeOrder: async (params: CloseOrderParams) => (await payApi('closeOrder')(params)) as PayResultBase,
+  queryRefund: async (params: QueryRefundParams) => (await payApi('queryRefund')(params)) as QueryRefundResult,
 };
 
 // ---- open API (cloud.openapi) ----

@@ -1,5 +1,6 @@
 /**
- * Stock holds on the `skus` collection: crash-safe and idempotent.
+ * The `skus` collection's one owner: SKU reads for the catalogue, and stock holds, crash-safe and
+ * idempotent.
  *
  * Every reservation is identified by a hold id (the order id, the gift id, ...) that is stored in
  * the SKU document's `holds` array in the SAME conditional update that takes the stock. So:
@@ -13,11 +14,14 @@
 import type { ErrorSpec } from '@domain/errors';
 import { OrderErrors } from '@domain/order/errors';
 import { checkStock } from '@domain/order/rules';
+import type { SkuRecord } from '@domain/product/types';
 import { fail, ok, type Result } from '@domain/result';
+import { addProductSales } from './catalogue';
 import { command as _, db, fetchDocs } from './cloud';
 
 export const SKUS_COLLECTION = 'skus';
-const PRODUCTS_COLLECTION = 'products';
+/** A cloud-function query returns at most 100 documents unless a limit (≤ 1000) is given. */
+const MAX_SKUS_PER_PRODUCT = 200;
 
 /** The fields of a SKU document this module reads and writes. */
 export interface StockFields {
@@ -38,6 +42,18 @@ interface UpdateResult {
 }
 
 const failWithSpec = (spec: ErrorSpec, message?: string) => fail(spec.code, message ?? spec.message);
+
+/** All SKUs of a product (served by the skus {productId} index), in id order. */
+export async function listSkuRecords(productId: string): Promise<SkuRecord[]> {
+  return fetchDocs<SkuRecord>(
+    db.collection(SKUS_COLLECTION).where({ productId }).orderBy('_id', 'asc').limit(MAX_SKUS_PER_PRODUCT),
+  );
+}
+
+export async function findSkuRecord(skuId: string): Promise<SkuRecord | null> {
+  const [found] = await fetchDocs<SkuRecord>(db.collection(SKUS_COLLECTION).where({ _id: skuId }).limit(1));
+  return found ?? null;
+}
 
 async function readStock(skuId: string): Promise<StockFields | null> {
   const [found] = await fetchDocs<StockFields>(db.collection(SKUS_COLLECTION).where({ _id: skuId }).limit(1));
@@ -92,12 +108,7 @@ export async function commitStock(skuId: string, quantity: number, holdId: strin
     .update({ data: { sales: _.inc(quantity), holds: _.pull(holdId) } })) as UpdateResult;
   if (result.stats.updated !== 1) return 'notHeld';
   const sku = await readStock(skuId);
-  if (sku?.productId) {
-    await db
-      .collection(PRODUCTS_COLLECTION)
-      .where({ _id: sku.productId })
-      .update({ data: { sales: _.inc(quantity) } });
-  }
+  if (sku?.productId) await addProductSales(sku.productId, quantity);
   return 'committed';
 }
 

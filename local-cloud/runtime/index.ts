@@ -17,6 +17,8 @@ export { FunctionInvocationError } from './errors';
 
 export const LOCAL_APPID = 'wxlocalappid';
 export const LOCAL_ENV = 'local';
+/** The sub-merchant id the local cloud configures on every function, as a merchant does in the console. */
+export const LOCAL_PAY_SUB_MCH_ID = '1900000109';
 
 export interface InvocationIdentity {
   openid: string;
@@ -211,6 +213,8 @@ export class FunctionRuntime {
       TENCENTCLOUD_REGION: 'ap-shanghai',
       // no "[TCB][WARN] ... longer than 3s" lines from the SDK
       SILENCE: 'true',
+      // the function environment variable server/payment.ts requires (云函数 → 配置 → 环境变量)
+      PAY_SUB_MCH_ID: LOCAL_PAY_SUB_MCH_ID,
     };
     if (context.unionid !== undefined) env.WX_UNIONID = context.unionid;
     return env;

@@ -12,23 +12,16 @@ import { GiftErrors } from '@domain/gift/errors';
 import { checkRecipientAction, checkSkuSwitch, GIFT_QUANTITY, tokensMatch } from '@domain/gift/rules';
 import { toRecipientView } from '@domain/gift/views';
 import { ok } from '@domain/result';
-import { findProductRecord, findSkuRecord } from '@server/catalogue';
+import type { OrderItem } from '@domain/contracts';
+import { findProductRecord } from '@server/catalogue';
 import { clock } from '@domain/clock';
 import { command as _ } from '@server/cloud';
 import type { CallContext } from '@server/dispatch';
-import { commitStock, releaseStock, reserveStock } from '@server/stock';
+import { commitOrderHold, findOrder, handGiftOrderToMerchant, switchGiftOrderSku } from '@server/orders';
+import { findSkuRecord, releaseStock, reserveStock } from '@server/stock';
 import { nicknameOf } from '@server/users';
 import { notifyGiftAccepted } from './notify';
-import {
-  findGift,
-  markOrderStockHold,
-  moveGift,
-  moveGiftOrder,
-  toGiftRecord,
-  type AcceptSteps,
-  type GiftDoc,
-  type GiftOrderItem,
-} from './store';
+import { findGift, moveGift, toGiftRecord, type AcceptSteps, type GiftDoc } from './store';
 
 type AcceptAnswer = AnswerOf<'gift', 'acceptGift'>;
 
@@ -130,28 +123,24 @@ export async function finishAcceptance(gift: GiftDoc): Promise<GiftDoc> {
   }
 
   if (!steps.stockCommitted) {
-    await commitStock(current.skuId, GIFT_QUANTITY, current.orderId);
-    await markOrderStockHold(current.orderId, 'held', 'committed');
+    // the order's own SKU and hold (after a switch, the recipient's SKU)
+    const order = await findOrder(current.orderId);
+    if (order) await commitOrderHold(order);
     steps.stockCommitted = true;
     await saveSteps(current._id, steps);
   }
 
   if (!steps.orderUpdated) {
     // awaitingRecipient → paid (待发货): the merchant now sees the address and the card to print.
-    const now = clock.now();
-    const moved = await moveGiftOrder(current.orderId, 'awaitingRecipient', {
-      status: 'paid',
-      address: current.address,
-      greetingCard: {
+    const moved =
+      current.address !== null &&
+      (await handGiftOrderToMerchant(current.orderId, current.address, {
         giverNickname: current.giverNickname,
         recipientName: current.recipientName ?? null,
         greeting: current.greeting,
         signature: current.signature ?? null,
         cardStyle: current.cardStyle,
-      },
-      giftAcceptedAt: current.acceptedAt,
-      updatedAt: now,
-    });
+      }));
     if (!moved) console.warn('[gift] order was not awaitingRecipient at acceptance (already moved?)', current.orderId);
     steps.orderUpdated = true;
     await saveSteps(current._id, steps);
@@ -193,17 +182,16 @@ async function switchSku(gift: GiftDoc, targetSkuId: string): Promise<GiftDoc | 
     image: gift.sku.image,
     specs: { ...sku.specs },
   };
-  const item: GiftOrderItem = {
+  const item: OrderItem = {
     skuId: sku._id,
     productId: gift.productId,
-    productName: snapshot.productName,
+    name: snapshot.productName,
     image: snapshot.image,
     specs: snapshot.specs,
-    unitPrice: gift.unitPrice,
+    price: gift.unitPrice,
     quantity: GIFT_QUANTITY,
-    totalFee: gift.totalFee,
   };
-  await moveGiftOrder(gift.orderId, 'awaitingRecipient', { skuId: sku._id, items: [item], updatedAt: clock.now() });
+  await switchGiftOrderSku(gift.orderId, item);
   await releaseStock(gift.skuId, GIFT_QUANTITY, gift.orderId);
   await moveGift(gift._id, 'accepted', { skuId: sku._id, sku: snapshot, updatedAt: clock.now() });
   return { ...gift, skuId: sku._id, sku: snapshot };

@@ -4,35 +4,16 @@
  * idempotent on its own (conditional order move, hold-based release, refund keyed by out_refund_no),
  * so a crash anywhere is finished by the next run: the delayed task, the sweep, or a retry.
  */
-import type { GiftStatus } from '@domain/gift/machine';
-import { GIFT_QUANTITY } from '@domain/gift/rules';
+import { GIFT_REFUND_DUE_STATUSES, type GiftStatus } from '@domain/gift/machine';
 import { command as _ } from '@server/cloud';
+import { cancelClosedGiftOrder } from '@server/orders';
 import { requestRefund, type RefundRequestOutcome } from '@server/refunds';
-import { releaseStock } from '@server/stock';
-import { findGift, markOrderStockHold, moveGift, moveGiftOrder, type GiftDoc } from './store';
+import { findGift, moveGift, type GiftDoc } from './store';
 
-export type CloseReason = 'giftExpired' | 'giftDeclined';
-
-const REASON_OF: { readonly [S in GiftStatus]?: CloseReason } = {
-  expired: 'giftExpired',
-  refundingOnExpiry: 'giftExpired',
-  declined: 'giftDeclined',
-  refundingOnDecline: 'giftDeclined',
-};
-
-/** Cancel the order (awaitingRecipient → cancelled, "giftClosed"), release the hold, request the refund. */
-export async function settleClosedGift(gift: GiftDoc, now: number): Promise<RefundRequestOutcome> {
-  const reason = REASON_OF[gift.status];
-  if (!reason) return 'notDue';
-  await moveGiftOrder(gift.orderId, 'awaitingRecipient', {
-    status: 'cancelled',
-    cancelledAt: now,
-    cancelReason: reason,
-    updatedAt: now,
-  });
-  // Released whether or not this run moved the order: an earlier run may have stopped right after.
-  await releaseStock(gift.skuId, GIFT_QUANTITY, gift.orderId);
-  await markOrderStockHold(gift.orderId, 'held', 'released');
+/** Cancel the order (awaitingRecipient → cancelled, "giftClosed"), release its hold, request the refund. */
+export async function settleClosedGift(gift: GiftDoc): Promise<RefundRequestOutcome> {
+  if (!(GIFT_REFUND_DUE_STATUSES as readonly GiftStatus[]).includes(gift.status)) return 'notDue';
+  await cancelClosedGiftOrder(gift.orderId, 'giftClosed');
   return requestRefund(gift);
 }
 
@@ -50,7 +31,7 @@ export async function expireGift(giftId: string, now: number): Promise<ExpireOut
     return (await expireWaitingGift(gift, now)) ? 'expired' : 'nothingToDo';
   }
   if (gift.status === 'expired' || gift.status === 'declined') {
-    await settleClosedGift(gift, now);
+    await settleClosedGift(gift);
     return 'resumed';
   }
   return 'nothingToDo';
@@ -65,6 +46,6 @@ export async function expireWaitingGift(gift: GiftDoc, now: number): Promise<boo
     { expiresAt: _.lte(now) },
   );
   if (!moved) return false;
-  await settleClosedGift({ ...gift, status: 'expired', expiredAt: now, updatedAt: now }, now);
+  await settleClosedGift({ ...gift, status: 'expired', expiredAt: now, updatedAt: now });
   return true;
 }

@@ -1,11 +1,9 @@
 /**
  * Settings of the gift functions in one place. WeChat Pay settings (sub-merchant id via the
- * PAY_SUB_MCH_ID environment variable, payment body, nonce) are shared with orders: server/payment.ts.
+ * PAY_SUB_MCH_ID environment variable, callback functions, payment body) are shared with orders:
+ * server/payment.ts.
  */
 import { MINUTE_MS, SECOND_MS } from '@domain/clock';
-
-/** The function WeChat Pay notifies of gift refunds (set PAY_SUB_MCH_ID on it like on `gift`/`giftExpiry`). */
-export const REFUND_CALLBACK_FUNCTION = 'refundCallback';
 
 /** cloudfunctions/giftExpiry/config.json "timeout" (seconds): keep the two in step. */
 export const GIFT_EXPIRY_TIMEOUT_MS = 20 * SECOND_MS;
@@ -15,7 +13,10 @@ export const SWEEP_SETTINGS = {
   batchSize: 100,
   /** stop starting new work after this much of the timeout: what remains is the next run's */
   timeBudgetMs: Math.floor(GIFT_EXPIRY_TIMEOUT_MS * 0.6),
-  /** a refund-due gift untouched this long gets its refund requested again (same out_refund_no) */
+  /**
+   * a refund owed and untouched this long: requested again when WeChat Pay did not accept it (same
+   * out_refund_no), queried (queryRefund) when it did but no notification confirmed it
+   */
   refundRetryAfterMs: 5 * MINUTE_MS,
   /** an acceptance whose follow-up steps stopped this long ago is resumed by the sweep */
   acceptResumeAfterMs: 2 * MINUTE_MS,

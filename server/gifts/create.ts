@@ -1,7 +1,10 @@
 /**
- * createGift: every rule is checked BEFORE anything is written (a refusal changes nothing); then
- * stock is held under the order id, the order and the gift are recorded, and WeChat Pay is asked
- * for a prepay. The payment callback (payCallback) activates the gift (./activate.ts).
+ * createGift: every rule is checked BEFORE anything is written (a refusal changes nothing). Then the
+ * order (an ordinary order of kind 'gift', server/orders.ts) and the gift are written, and only then
+ * is the stock held, under the order id — so a crash at any point leaves at worst an unpaid order
+ * that the order sweep cancels (releasing a hold if one was taken), never a hold without an order. A
+ * definite refusal of the hold removes what was written. Then WeChat Pay is asked for a prepay; the
+ * payment callback activates the gift (./activate.ts).
  */
 import crypto from 'node:crypto';
 import type { AnswerOf, RequestOf } from '@domain/contracts';
@@ -16,15 +19,16 @@ import {
   GIFT_QUANTITY,
 } from '@domain/gift/rules';
 import type { GiftSkuSnapshot } from '@domain/gift/views';
+import type { OrderRecord } from '@domain/order/types';
 import { isCategoryGiftable } from '@domain/product/gift';
 import { ok } from '@domain/result';
-import { findCategoryRecord, findProductRecord, findSkuRecord } from '@server/catalogue';
-import { cloudPay, currentEnv, db } from '@server/cloud';
-import { nonceStr, PAY_CALLBACK_FUNCTION, paymentBody, subMchId } from '@server/payment';
+import { findCategoryRecord, findProductRecord } from '@server/catalogue';
 import type { CallContext } from '@server/dispatch';
-import { releaseStock, reserveStock } from '@server/stock';
+import { cancelUnpaidOrder, insertOrder, removeUnreservedOrder } from '@server/orders';
+import { checkPaymentConfigured, paymentBody, startPayment } from '@server/payment';
+import { findSkuRecord, reserveStock } from '@server/stock';
 import { nicknameOf } from '@server/users';
-import { GIFTS, moveGift, moveGiftOrder, ORDERS, type GiftDoc, type GiftOrderDoc } from './store';
+import { insertGift, removeUnpaidGift, type GiftDoc } from './store';
 
 /** Ids we issue: time-ordered and unguessable, ≤ 31 characters so 'G' + id fits out_trade_no. */
 export const newGiftId = (now: number): string => `${now.toString(36)}${crypto.randomBytes(10).toString('hex')}`;
@@ -53,18 +57,14 @@ export async function createGift(
   });
   if (!giftable.ok) return giftable;
 
+  // No sub-merchant configured: say so before anything is written.
+  const payable = checkPaymentConfigured();
+  if (!payable.ok) return payable;
+
   const now = ctx.now;
   const giftId = newGiftId(now);
   const orderId = giftId;
   const outTradeNo = giftOutTradeNo(giftId);
-
-  // The atomic reservation is what guarantees stock; the check above only gives the clear message.
-  const held = await reserveStock(sku._id, GIFT_QUANTITY, orderId);
-  if (!held.ok) {
-    const spec = held.code === 'ORDER.SKU_OFF_SHELF' ? GiftErrors.SKU_OFF_SHELF : GiftErrors.OUT_OF_STOCK;
-    return failWith(spec);
-  }
-
   const snapshot: GiftSkuSnapshot = {
     productId: product._id,
     skuId: sku._id,
@@ -73,7 +73,7 @@ export async function createGift(
     specs: { ...sku.specs },
   };
   const giverNickname = await nicknameOf(ctx.openid);
-  const order: GiftOrderDoc = {
+  const order: OrderRecord = {
     _id: orderId,
     kind: 'gift',
     giftId,
@@ -83,29 +83,31 @@ export async function createGift(
       {
         skuId: sku._id,
         productId: product._id,
-        productName: product.name,
+        name: product.name,
         image: snapshot.image,
         specs: { ...sku.specs },
-        unitPrice: sku.price,
+        price: sku.price,
         quantity: GIFT_QUANTITY,
-        totalFee: sku.price,
       },
     ],
     skuId: sku._id,
     quantity: GIFT_QUANTITY,
     totalFee: sku.price,
+    // the recipient's, once accepted; never shown to the giver
+    address: null,
     outTradeNo,
     stockHold: 'held',
     createdAt: now,
     expiresAt: now + GIFT_PAYMENT_WINDOW_MS,
-    address: null,
-    greetingCard: null,
     paidAt: null,
     transactionId: null,
     shipping: null,
     completedAt: null,
     cancelledAt: null,
     cancelReason: null,
+    greetingCard: null,
+    latePayment: null,
+    paymentAnomaly: null,
     updatedAt: now,
   };
   const gift: GiftDoc = {
@@ -140,45 +142,28 @@ export async function createGift(
     address: null,
   };
 
-  try {
-    // Order first: if we crash after it, the order sweep cancels it and releases the hold.
-    await db.collection(ORDERS).add({ data: order });
-    await db.collection(GIFTS).add({ data: gift });
-  } catch (error) {
-    await releaseStock(sku._id, GIFT_QUANTITY, orderId).catch(() => undefined);
-    throw error;
+  // Written first, held second (see the header). The atomic reservation is what guarantees stock;
+  // the check above only gives the clear message.
+  await insertOrder(order);
+  await insertGift(gift);
+  const held = await reserveStock(sku._id, GIFT_QUANTITY, orderId);
+  if (!held.ok) {
+    // Definitely nothing held: take back what was written, so a refused gift leaves no trace.
+    await removeUnpaidGift(giftId);
+    await removeUnreservedOrder(orderId);
+    const spec = held.code === 'ORDER.SKU_OFF_SHELF' ? GiftErrors.SKU_OFF_SHELF : GiftErrors.OUT_OF_STOCK;
+    return failWith(spec);
   }
 
-  const prepay = await cloudPay
-    .unifiedOrder({
-      body: paymentBody(product.name),
-      outTradeNo,
-      // cloudPay runs on the server: WeChat only needs a syntactically valid IP here
-      spbillCreateIp: '127.0.0.1',
-      subMchId: subMchId(),
-      totalFee: sku.price,
-      envId: currentEnv(),
-      functionName: PAY_CALLBACK_FUNCTION,
-      nonceStr: nonceStr(),
-      tradeType: 'JSAPI',
-      attach: 'gift',
-    })
-    .catch((error: unknown) => {
-      console.error('[gift] unifiedOrder failed', giftId, error);
-      return null;
-    });
-  if (!prepay || prepay.returnCode !== 'SUCCESS' || prepay.resultCode !== 'SUCCESS' || !prepay.payment) {
-    if (prepay) console.error('[gift] unifiedOrder refused', giftId, prepay.returnMsg, prepay.errCodeDes);
-    // Nothing was paid: undo at once rather than leaving it to the 30-minute sweep.
-    await moveGiftOrder(orderId, 'pendingPayment', {
-      status: 'cancelled',
-      cancelReason: 'paymentUnavailable',
-      cancelledAt: now,
-      updatedAt: now,
-    });
-    await moveGift(giftId, 'pendingPayment', { status: 'cancelled', cancelledAt: now, updatedAt: now });
-    await releaseStock(sku._id, GIFT_QUANTITY, orderId);
-    await moveGiftOrder(orderId, 'cancelled', { stockHold: 'released', updatedAt: now });
+  const prepay = await startPayment({
+    outTradeNo,
+    totalFee: sku.price,
+    body: paymentBody(product.name),
+    attach: 'gift',
+  });
+  if (!prepay.ok) {
+    // Nothing was paid: cancel at once (closing the trade first) rather than leave it to the sweep.
+    await cancelUnpaidOrder(order, 'paymentUnavailable');
     return failWith(GiftErrors.PAYMENT_UNAVAILABLE);
   }
 

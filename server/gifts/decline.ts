@@ -43,7 +43,7 @@ export async function declineGift(
 
   const declined: GiftDoc = { ...gift, ...patch };
   await notifyGiftDeclined({ giftId: gift._id, giverOpenid: gift.giverOpenid, productName: gift.sku.productName }, now);
-  await settleClosedGift(declined, now);
+  await settleClosedGift(declined);
   const latest = (await findGift(gift._id)) ?? declined;
   return ok(toRecipientView(toGiftRecord(latest), { openid: ctx.openid }, now));
 }

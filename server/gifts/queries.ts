@@ -8,12 +8,12 @@ import { GiftErrors } from '@domain/gift/errors';
 import { checkRecipientAction, GIFT_QUANTITY, sharePath } from '@domain/gift/rules';
 import { effectiveGiftStatus, toGiverView, toRecipientView, type GiftSkuOption } from '@domain/gift/views';
 import { ok } from '@domain/result';
-import { findProductRecord, listSkuRecords } from '@server/catalogue';
-import { command as _, db, fetchDocs } from '@server/cloud';
+import { findProductRecord } from '@server/catalogue';
+import { listSkuRecords } from '@server/stock';
 import type { CallContext } from '@server/dispatch';
 import { clip } from './notify';
 import { createShareActivityId } from './share';
-import { findGift, GIFTS, toGiftRecord, type GiftDoc } from './store';
+import { findGift, listReceivedGifts, listSentGifts, toGiftRecord, type GiftDoc } from './store';
 
 /** Lists show the newest gifts first, up to this many. */
 export const GIFT_LIST_LIMIT = 50;
@@ -94,19 +94,11 @@ export async function listGifts(
   ctx: CallContext,
 ): Promise<AnswerOf<'gift', 'listGifts'>> {
   if (request.role === 'sent') {
-    const docs = await fetchDocs<GiftDoc>(
-      db.collection(GIFTS).where({ giverOpenid: ctx.openid }).orderBy('createdAt', 'desc').limit(GIFT_LIST_LIMIT),
-    );
+    const docs = await listSentGifts(ctx.openid, GIFT_LIST_LIMIT);
     return ok({ role: 'sent', items: docs.map((doc) => toGiverView(toGiftRecord(doc), ctx.now)) });
   }
   // Received = gifts I accepted (a declined gift was never mine).
-  const docs = await fetchDocs<GiftDoc>(
-    db
-      .collection(GIFTS)
-      .where({ recipientOpenid: ctx.openid, acceptedAt: _.gt(0) })
-      .orderBy('acceptedAt', 'desc')
-      .limit(GIFT_LIST_LIMIT),
-  );
+  const docs = await listReceivedGifts(ctx.openid, GIFT_LIST_LIMIT);
   return ok({
     role: 'received',
     items: docs.map((doc) => toRecipientView(toGiftRecord(doc), { openid: ctx.openid }, ctx.now)),

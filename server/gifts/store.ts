@@ -1,16 +1,13 @@
 /**
- * The `gifts` collection and the gift's order in `orders`: document shapes, reads and the
- * conditional updates every transition goes through. `_id` is the gift id; the gift's order has the
- * SAME id (one order per gift), so `out_trade_no` 'G<giftId>' names both.
+ * The `gifts` collection's ONE owner: document shape, reads, and the conditional updates every
+ * transition goes through. `_id` is the gift id; the gift's order (written by server/orders.ts, an
+ * ordinary OrderRecord with kind 'gift') has the SAME id, so `out_trade_no` 'G<giftId>' names both.
  */
-import type { Address } from '@domain/address';
-import type { GiftCard } from '@domain/gift/rules';
 import type { GiftRecord } from '@domain/gift/views';
 import type { GiftStatus } from '@domain/gift/machine';
 import { command as _, db, fetchDocs } from '@server/cloud';
 
 export const GIFTS = 'gifts';
-export const ORDERS = 'orders';
 
 export type GiftDoc = Omit<GiftRecord, 'giftId'> & {
   _id: string;
@@ -41,61 +38,6 @@ export interface AcceptSteps {
   giverNotified?: boolean;
   /** every step above ran */
   done?: boolean;
-}
-
-export interface GiftOrderItem {
-  skuId: string;
-  productId: string;
-  productName: string;
-  image: string;
-  specs: Record<string, string>;
-  unitPrice: number;
-  quantity: number;
-  totalFee: number;
-}
-
-/**
- * The gift's order as this function writes it: the fields of the order function's OrderRecord
- * (src/domain/order/types.ts) with `kind: 'gift'`, plus the printed card for the merchant.
- */
-export interface GiftOrderDoc {
-  _id: string;
-  kind: 'gift';
-  giftId: string;
-  /** the buyer = the giver */
-  openid: string;
-  status: string;
-  items: GiftOrderItem[];
-  /** the line's SKU and quantity, flat: what the stock hold (hold id = order id) is about */
-  skuId: string;
-  quantity: number;
-  totalFee: number;
-  outTradeNo: string;
-  stockHold: 'held' | 'released' | 'committed';
-  createdAt: number;
-  /** payment deadline (the order sweep cancels after it) */
-  expiresAt: number;
-  /** null until the recipient accepts; then the recipient's address, for the merchant */
-  address: Address | null;
-  /** the printed card for the merchant, set on acceptance */
-  greetingCard: GreetingCard | null;
-  paidAt: number | null;
-  transactionId: string | null;
-  shipping: null;
-  completedAt: number | null;
-  cancelledAt: number | null;
-  cancelReason: string | null;
-  /** gift orders: when the recipient accepted (the order became paid = 待发货) */
-  giftAcceptedAt?: number | null;
-  updatedAt: number;
-}
-
-export interface GreetingCard {
-  giverNickname: string;
-  recipientName: string | null;
-  greeting: string;
-  signature: string | null;
-  cardStyle: GiftCard['cardStyle'];
 }
 
 export function toGiftRecord(doc: GiftDoc): GiftRecord {
@@ -132,9 +74,49 @@ export async function findGift(giftId: string): Promise<GiftDoc | null> {
   return found ?? null;
 }
 
-export async function findGiftOrder(orderId: string): Promise<GiftOrderDoc | null> {
-  const [found] = await fetchDocs<GiftOrderDoc>(db.collection(ORDERS).where({ _id: orderId }).limit(1));
-  return found ?? null;
+export async function findGifts(giftIds: readonly string[]): Promise<GiftDoc[]> {
+  if (giftIds.length === 0) return [];
+  return fetchDocs<GiftDoc>(
+    db
+      .collection(GIFTS)
+      .where({ _id: _.in([...giftIds]) })
+      .limit(giftIds.length),
+  );
+}
+
+export async function insertGift(gift: GiftDoc): Promise<void> {
+  await db.collection(GIFTS).add({ data: gift });
+}
+
+/** Removes a gift that was never paid nor shown (its creation was refused after it was written). */
+export async function removeUnpaidGift(giftId: string): Promise<void> {
+  await db.collection(GIFTS).where({ _id: giftId, status: 'pendingPayment' }).remove();
+}
+
+/** The giver's gifts, newest first (gifts {giverOpenid, createdAt} index). */
+export async function listSentGifts(giverOpenid: string, limit: number): Promise<GiftDoc[]> {
+  return fetchDocs<GiftDoc>(db.collection(GIFTS).where({ giverOpenid }).orderBy('createdAt', 'desc').limit(limit));
+}
+
+/** Gifts the caller accepted, newest first (a declined gift was never theirs). */
+export async function listReceivedGifts(recipientOpenid: string, limit: number): Promise<GiftDoc[]> {
+  return fetchDocs<GiftDoc>(
+    db
+      .collection(GIFTS)
+      .where({ recipientOpenid, acceptedAt: _.gt(0) })
+      .orderBy('acceptedAt', 'desc')
+      .limit(limit),
+  );
+}
+
+/** One batch of gifts matching a sweep condition, optionally in `order` (field, ascending). */
+export async function findGiftsWhere(
+  condition: Record<string, unknown>,
+  limit: number,
+  ascendingBy?: string,
+): Promise<GiftDoc[]> {
+  const query = db.collection(GIFTS).where(condition);
+  return fetchDocs<GiftDoc>((ascendingBy ? query.orderBy(ascendingBy, 'asc') : query).limit(limit));
 }
 
 interface UpdateResult {
@@ -169,27 +151,6 @@ export async function moveGift(
   const result = (await db
     .collection(GIFTS)
     .where({ ...extra, _id: giftId, status })
-    .update({ data: replacing(data) })) as UpdateResult;
-  return result.stats.updated === 1;
-}
-
-/** Records a stock-hold step of the gift's order, only from the expected state (never undoes a later one). */
-export async function markOrderStockHold(
-  orderId: string,
-  from: GiftOrderDoc['stockHold'],
-  to: GiftOrderDoc['stockHold'],
-) {
-  await db
-    .collection(ORDERS)
-    .where({ _id: orderId, stockHold: from })
-    .update({ data: { stockHold: to } });
-}
-
-/** Same for the gift's order. */
-export async function moveGiftOrder(orderId: string, from: string, data: Record<string, unknown>): Promise<boolean> {
-  const result = (await db
-    .collection(ORDERS)
-    .where({ _id: orderId, status: from })
     .update({ data: replacing(data) })) as UpdateResult;
   return result.stats.updated === 1;
 }

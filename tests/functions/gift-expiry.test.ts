@@ -49,7 +49,7 @@ describe('expiry', () => {
     expect(t.giftDoc(giftId)).toMatchObject({ status: 'refundedOnExpiry', refundAttempts: 1 });
     expect(t.orderDoc(giftId)).toMatchObject({
       status: 'cancelled',
-      cancelReason: 'giftExpired',
+      cancelReason: 'giftClosed',
       stockHold: 'released',
     });
     expect(t.sku('home-mug-sku01')).toMatchObject({ stock: stockBefore.stock, sales: stockBefore.sales });
@@ -96,7 +96,7 @@ describe('decline', () => {
     expect(await t.refundsFor(outTradeNo)).toHaveLength(1);
     expect(t.orderDoc(giftId)).toMatchObject({
       status: 'cancelled',
-      cancelReason: 'giftDeclined',
+      cancelReason: 'giftClosed',
       stockHold: 'released',
     });
     expect(t.sku('home-mug-sku02').stock).toBe(stockBefore.stock);

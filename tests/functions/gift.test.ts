@@ -296,7 +296,9 @@ describe('acceptGift', () => {
       skuId: 'home-aroma-sku02',
       stockHold: 'committed',
       address: RECIPIENT_ADDRESS,
-      items: [{ skuId: 'home-aroma-sku02', unitPrice: 16800 }],
+      items: [
+        { skuId: 'home-aroma-sku02', productId: 'home-aroma', name: expect.any(String), price: 16800, quantity: 1 },
+      ],
       greetingCard: { giverNickname: '小明', recipientName: '小红', greeting: '生日快乐，天天开心', signature: '小明' },
     });
     expect(t.giftDoc(giftId).acceptSteps).toMatchObject({ done: true, stockCommitted: true, orderUpdated: true });

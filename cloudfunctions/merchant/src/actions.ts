@@ -12,19 +12,11 @@ import { ORDER_LIST_DEFAULT_LIMIT } from '@domain/order/schemas';
 import type { OrderRecord } from '@domain/order/types';
 import { toMerchantOrderView } from '@domain/order/views';
 import { ok } from '@domain/result';
-import { command as _, db, fetchDocs } from '@server/cloud';
 import type { CallContext } from '@server/dispatch';
-import { GIFTS, type GiftDoc } from '@server/gifts/store';
+import { findGifts } from '@server/gifts/store';
+import { isMerchant } from '@server/merchants';
 import { findOrder, moveOrder, queryOrders } from '@server/orders';
 import { decodeCursor, encodeCursor } from '@server/paging';
-
-export const MERCHANTS = 'merchants';
-
-export async function isMerchant(openid: string): Promise<boolean> {
-  if (!openid) return false;
-  const found = await fetchDocs<{ _id: string }>(db.collection(MERCHANTS).where({ _id: openid }).limit(1));
-  return found.length === 1;
-}
 
 type GiftCard = GiftCardSummary & { address: Address | null };
 
@@ -35,12 +27,7 @@ async function giftCardsOf(orders: OrderRecord[]): Promise<Map<string, GiftCard>
   ];
   const cards = new Map<string, GiftCard>();
   if (giftIds.length === 0) return cards;
-  const gifts = await fetchDocs<GiftDoc>(
-    db
-      .collection(GIFTS)
-      .where({ _id: _.in(giftIds) })
-      .limit(giftIds.length),
-  );
+  const gifts = await findGifts(giftIds);
   for (const gift of gifts) {
     cards.set(gift._id, {
       giverNickname: gift.giverNickname,

@@ -5,14 +5,14 @@
  */
 import type { AnswerOf, RequestOf } from '@domain/contracts';
 import { CommonErrors, failWith } from '@domain/errors';
-import { OrderErrors } from '@domain/order/errors';
+import { OrderErrors, PaymentErrors } from '@domain/order/errors';
 import { transitionOrder } from '@domain/order/machine';
 import { checkPayable, checkQuantity, outTradeNo, paymentDeadline, priceOrderLine } from '@domain/order/rules';
 import { ORDER_LIST_DEFAULT_LIMIT } from '@domain/order/schemas';
 import type { OrderRecord } from '@domain/order/types';
 import { toOrderView } from '@domain/order/views';
 import { ok } from '@domain/result';
-import { findProductRecord, findSkuRecord } from '@server/catalogue';
+import { findProductRecord } from '@server/catalogue';
 import type { CallContext } from '@server/dispatch';
 import { decodeCursor, encodeCursor } from '@server/paging';
 import {
@@ -25,8 +25,8 @@ import {
   queryOrders,
   removeUnreservedOrder,
 } from '@server/orders';
-import { paymentBody, startPayment } from '@server/payment';
-import { isHeld, reserveStock } from '@server/stock';
+import { checkPaymentConfigured, paymentBody, startPayment } from '@server/payment';
+import { findSkuRecord, isHeld, reserveStock } from '@server/stock';
 
 const GIFT_ORDER_ELSEWHERE = '礼物订单请在礼物页面操作';
 
@@ -62,6 +62,9 @@ export async function createOrder(
   const line = priceOrderLine(sellable, quantity.data);
   if (!line.ok) return line;
   if (!sku || !product) return failWith(OrderErrors.SKU_NOT_FOUND); // narrowed above; keeps the types honest
+  // No sub-merchant configured: say so before anything is written.
+  const payable = checkPaymentConfigured();
+  if (!payable.ok) return payable;
 
   const orderId = newOrderId(ctx.now);
   const order: OrderRecord = {
@@ -149,6 +152,7 @@ export async function payOrder(
   if (started.ok) return ok({ payment: started.payment, outTradeNo: order.outTradeNo });
   if (started.reason === 'alreadyPaid') return failWith(OrderErrors.ALREADY_PAID);
   if (started.reason === 'closed') return failWith(OrderErrors.ALREADY_CANCELLED);
+  if (started.reason === 'notConfigured') return failWith(PaymentErrors.NOT_CONFIGURED);
   return failWith(OrderErrors.PAYMENT_UNAVAILABLE);
 }
 
@@ -161,8 +165,8 @@ export async function cancelOrder(
   if (order.kind !== 'self') return failWith(OrderErrors.INVALID_STATE, GIFT_ORDER_ELSEWHERE);
   const allowed = transitionOrder(order.status, 'cancel');
   if (!allowed.ok) return allowed;
-  if (!(await cancelUnpaidOrder(order, 'buyer'))) {
-    // Someone else moved it first (the callback paid it, the sweep cancelled it): say what it is now.
+  if ((await cancelUnpaidOrder(order, 'buyer')) !== 'cancelled') {
+    // Paid at the last second, moved by someone else first, or WeChat Pay did not answer: say what it is now.
     const current = await findOwnOrder(order._id, ctx.openid);
     if (!current) return notFound();
     const refusal = transitionOrder(current.status, 'cancel');

@@ -4,7 +4,8 @@ import { ShopErrors } from '@domain/product/errors';
 import { toCategory, toProduct, toProductSummary } from '@domain/product/mapping';
 import { LIST_PRODUCTS_DEFAULT_LIMIT } from '@domain/product/requests';
 import { ok } from '@domain/result';
-import { findProductRecord, listCategoryRecords, listSkuRecords, queryProductRecords } from '@server/catalogue';
+import { findProductRecord, listCategoryRecords, queryProductRecords } from '@server/catalogue';
+import { listSkuRecords } from '@server/stock';
 import { decodeCursor, encodeCursor } from '@server/paging';
 
 export async function listCategories(): Promise<AnswerOf<'shop', 'listCategories'>> {

@@ -17,3 +17,8 @@ export const OrderErrors = defineErrors('ORDER', {
   PAYMENT_UNAVAILABLE: '暂时无法发起支付，请稍后在订单页重试',
   STOCK_NOT_HELD: '订单库存已失效，请重新下单',
 });
+
+/** WeChat Pay as a whole (orders and gifts): the shop cannot take money right now. */
+export const PaymentErrors = defineErrors('PAYMENT', {
+  NOT_CONFIGURED: '商家尚未开通微信支付，暂时无法付款',
+});

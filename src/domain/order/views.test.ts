@@ -57,6 +57,26 @@ describe('buyer order view', () => {
     expect(view).toMatchObject({ address: null, actions: [], statusLabel: '待领取' });
   });
 
+  it('shows the giver an accepted gift order with its name and price, never the recipient’s address', () => {
+    const accepted = record({
+      kind: 'gift',
+      giftId: 'g1',
+      status: 'paid',
+      address: ADDRESS,
+      greetingCard: {
+        giverNickname: '小明',
+        recipientName: '小红',
+        greeting: '生日快乐',
+        signature: null,
+        cardStyle: 'classic',
+      },
+    });
+    const view = toOrderView(accepted);
+    expect(view).toMatchObject({ address: null, items: [{ name: '月饼', price: 1999 }], totalFee: 3998 });
+    const text = JSON.stringify(view);
+    for (const secret of [ADDRESS.telNumber, ADDRESS.detailInfo, ADDRESS.userName]) expect(text).not.toContain(secret);
+  });
+
   it('tells the buyer a late payment is being refunded', () => {
     const latePayment = {
       transactionId: 't',
@@ -100,6 +120,8 @@ describe('merchant order view', () => {
       canShip: true,
     });
     expect(toMerchantOrderView(gift, null)).toMatchObject({ address: null, giftCard: null, canShip: false });
-    expect(toMerchantOrderView({ ...gift, greetingCard: card }, null).giftCard).toEqual(card);
+    expect(toMerchantOrderView({ ...gift, greetingCard: { ...card, cardStyle: 'classic' } }, null).giftCard).toEqual(
+      card,
+    );
   });
 });
