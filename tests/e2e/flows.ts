@@ -7,6 +7,7 @@ import type { LocalCloud } from '@local-cloud/index';
 import type { Address } from '@domain/address';
 import type { Product, ProductSummary, Sku } from '@domain/contracts';
 import type { Result } from '@domain/result';
+import { arriveAt, type E2E } from './harness';
 
 /** ¥ with two decimals, as src/domain/money.ts formats fen. */
 export const PRICE_TEXT = /¥\d+(?:,\d{3})*\.\d{2}/;
@@ -154,3 +155,155 @@ export const tabBarItem = (page: Page, text: string): Locator =>
 /** The page Taro shows now (the last stationed .taro_page), to keep locators off pages left behind. */
 export const currentTaroPage = (page: Page): Locator =>
   page.locator('.taro_router > .taro_page.taro_page_show.taro_page_stationed:not(.taro_page_shade)').last();
+
+// ---------------------------------------------------------------------------------------------------
+// Journeys: the people, their addresses, and the steps several journeys share.
+
+/** 小明's friend 小红 receives gifts here. */
+export const RECIPIENT_ADDRESS: Address = {
+  userName: '李晓红',
+  telNumber: '13912345678',
+  provinceName: '浙江省',
+  cityName: '杭州市',
+  countyName: '西湖区',
+  detailInfo: '文三路 477 号 华星科技大厦 1208 室',
+};
+
+/** 小刚 buys for himself and has things sent here. */
+export const SHOPPER_ADDRESS: Address = {
+  userName: '王小刚',
+  telNumber: '13700137000',
+  provinceName: '广东省',
+  cityName: '深圳市',
+  countyName: '南山区',
+  detailInfo: '科技园科苑路 15 号 A 座 1602',
+};
+
+/** Everything of an address a person other than its owner must never see (the phone also masked). */
+export const privateFactsOf = (address: Address): string[] => [
+  address.userName,
+  address.telNumber,
+  `${address.telNumber.slice(0, 3)}****${address.telNumber.slice(-4)}`,
+  address.detailInfo,
+];
+
+/** Confirms Taro's H5 modal (showModal) with its confirm button and waits for it to close. */
+export async function confirmModal(page: Page, confirmText: string): Promise<void> {
+  const content = page.locator('.taro__modal .taro-modal__content');
+  await content.waitFor();
+  await content
+    .locator('.taro-model__confirm')
+    .filter({ hasText: exactly(confirmText) })
+    .click();
+  await content.waitFor({ state: 'hidden' });
+}
+
+/** A title of the NutUI tabs on 我的订单 (全部 / 待付款 / …). */
+export const orderListTab = (scope: Page | Locator, title: string): Locator =>
+  scope.locator('.nut-tabs-titles-item').filter({ hasText: exactly(title) });
+
+/** The order card showing this order number on the list page in front. */
+export const orderCard = (page: Page, orderId: string): Locator =>
+  currentTaroPage(page).getByTestId('order-card').filter({ hasText: orderId });
+
+export interface OrderTabContents {
+  /** order numbers on the cards, top to bottom */
+  orderIds: string[];
+  /** the whole text of the page, to look for what must not be there */
+  pageText: string;
+}
+
+/**
+ * Waits until the order list in front has finished loading (no skeleton; cards, or the empty state)
+ * and reads it. An error state fails with its message.
+ */
+async function readOrderList(page: Page, tabTitle: string): Promise<OrderTabContents> {
+  const list = currentTaroPage(page);
+  await list.getByTestId('state-loading').waitFor({ state: 'detached' });
+  await list
+    .getByTestId('order-card')
+    .first()
+    .or(list.getByTestId('state-empty'))
+    .or(list.getByTestId('state-error'))
+    .waitFor();
+  if (await list.getByTestId('state-error').isVisible()) {
+    throw new Error(`我的订单 → ${tabTitle} shows an error: ${await list.getByTestId('state-error').innerText()}`);
+  }
+  const headers = await list.locator('[data-testid="order-card"] .order-card__id').allInnerTexts();
+  return {
+    orderIds: headers.map((text) => text.trim().split(/\s+/).pop() ?? ''),
+    pageText: await list.innerText(),
+  };
+}
+
+/**
+ * On 我的订单 (already in front): opens the tab `title` and reads what it lists once its own answer
+ * arrived (cards of the tab shown before cannot be mistaken for it).
+ */
+export async function openOrderTab(page: Page, title: string): Promise<OrderTabContents> {
+  const tab = orderListTab(currentTaroPage(page), title);
+  if (await tab.evaluate((el) => el.classList.contains('nut-tabs-titles-item-active'))) {
+    return readOrderList(page, title);
+  }
+  const answered = page.waitForResponse(
+    (response) =>
+      response.url().endsWith('/functions/order') && (response.request().postData() ?? '').includes('listOrders'),
+  );
+  await tab.click();
+  await answered;
+  await tab.and(page.locator('.nut-tabs-titles-item-active')).waitFor();
+  return readOrderList(page, title);
+}
+
+/** From any page with the tab bar: 我的 → 全部订单, and the list's first load read. */
+export async function openMyOrders(page: Page): Promise<OrderTabContents> {
+  await tabBarItem(page, '我的').click();
+  await currentTaroPage(page).getByTestId('mine-all-orders').waitFor();
+  await currentTaroPage(page).getByTestId('mine-all-orders').click();
+  await arriveAt(page, /\/packages\/order\/pages\/list\/index/);
+  return readOrderList(page, '全部');
+}
+
+/** The six tabs of 我的订单, in the order the page shows them. */
+export const ORDER_TAB_TITLES = ['全部', '待付款', '待发货', '已发货', '已完成', '已取消'] as const;
+
+export interface PaidGift {
+  giftId: string;
+  /** the share path the giver sends (gift.shareCard): /packages/gift/pages/receive/index?giftId=…&token=… */
+  sharePath: string;
+  /** the token of the share path, for acceptGift / declineGift through the gateway */
+  token: string;
+}
+
+/** 小明 gives `skuId` and pays, all through the gateway and the pay simulator; the gift is waiting. */
+export async function givePaidGift(e2e: E2E, skuId: string, greeting: string): Promise<PaidGift> {
+  const created = await e2e.call('dev-giver', 'gift', { action: 'createGift', skuId, greeting });
+  await e2e.dev('/_dev/pay', { outTradeNo: created.outTradeNo });
+  const card = await e2e.call('dev-giver', 'gift', { action: 'shareCard', giftId: created.giftId });
+  const token = new URL(card.path, 'http://share.invalid').searchParams.get('token');
+  if (!token) throw new Error(`gift.shareCard answered a path without a token: ${card.path}`);
+  return { giftId: created.giftId, sharePath: card.path, token };
+}
+
+/** The merchant ships an order through the `merchant` function, as the back office would. */
+export async function shipAsMerchant(
+  e2e: E2E,
+  orderId: string,
+  shipping: { expressCompany: string; trackingNo: string },
+): Promise<void> {
+  const shipped = await e2e.call('dev-merchant', 'merchant', { action: 'shipOrder', orderId, ...shipping });
+  if (shipped.status !== 'shipped') throw new Error(`merchant.shipOrder left ${orderId} ${shipped.status}`);
+}
+
+/**
+ * 小红 (or whoever `page` belongs to) opens a share link, fills her address and taps 确认收下; waits
+ * for the accepted state.
+ */
+export async function acceptThroughPage(e2e: E2E, page: Page, sharePath: string, address: Address): Promise<void> {
+  await e2e.open(page, sharePath);
+  const receivePage = currentTaroPage(page);
+  await receivePage.getByTestId('gift-state-open').waitFor();
+  await fillAddress(receivePage, address);
+  await button(receivePage.getByTestId('address-form'), '确认收下').click();
+  await currentTaroPage(page).getByTestId('gift-state-accepted').waitFor();
+}

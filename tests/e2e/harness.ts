@@ -14,6 +14,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ActionName, EventOf, FunctionName, ResponseOf } from '@domain/contracts';
+import type { Result } from '@domain/result';
 import { startLocalCloud, type LocalCloud } from '@local-cloud/index';
 import { listFunctionNames } from '../../scripts/build-functions';
 import { seedCatalogue } from '../../scripts/seed';
@@ -53,6 +55,22 @@ export interface E2E {
   readonly baseUrl: string;
   /** A new tab in `user`'s own browser context (created on first use; the dev switcher's key is preset). */
   pageAs(user: DevOpenid): Promise<Page>;
+  /**
+   * A tab in a brand-new browser context of `user` (no history, no storage but the dev switcher's key),
+   * as when a link is opened in a fresh browser; the context is closed after the test.
+   */
+  freshPageAs(user: DevOpenid): Promise<Page>;
+  /**
+   * Calls a cloud function through the local cloud's gateway (`POST /functions/<name>`, header
+   * X-WX-OPENID), as the H5 build does; answers the data of `{ ok: true }`, throws on anything else.
+   */
+  call<F extends FunctionName, A extends ActionName<F>>(
+    as: DevOpenid,
+    name: F,
+    event: EventOf<F, A>,
+  ): Promise<ResponseOf<F, A>>;
+  /** GET or POST a local-cloud dev endpoint (`/_dev/pay`, `/_dev/messages`, `/_dev/clock`); its JSON. */
+  dev<T = unknown>(endpoint: string, body?: object): Promise<T>;
   /** Navigates to a site path (or full URL) and waits for Taro's page to be shown and settled. */
   open(page: Page, pathOrUrl: string): Promise<void>;
   /** Waits for the page to settle, then saves test-artifacts/screenshots/<name>.png; returns the file. */
@@ -60,8 +78,10 @@ export interface E2E {
   /** What the browsers reported: uncaught page errors, console errors, failed gateway calls, blocked requests. */
   browserLog(): string[];
   /**
-   * jest's `test`, plus on failure: a screenshot of every open tab (failed-<test>-<user>-<n>.png) and
-   * the end of the browser log appended to the error.
+   * jest's `test`, plus: the test FAILS when any page of any browser context reported an uncaught error
+   * (`pageerror`) or a console error while it ran (listed per context in the failure); on failure a
+   * screenshot of every open tab (failed-<test>-<user>-<n>.png) and the end of the browser log are
+   * appended to the error.
    */
   test(name: string, body: () => Promise<void>): void;
 }
@@ -167,8 +187,16 @@ export function useE2E(): E2E {
   let browser: Browser | undefined;
   let dataDir: string | undefined;
   const contexts = new Map<DevOpenid, BrowserContext>();
+  /** Contexts of freshPageAs, closed after each test. */
+  const freshContexts: Array<{ label: string; context: BrowserContext }> = [];
   const log: string[] = [];
   const cloudLog: string[] = [];
+  /** Page errors and console errors of the running test, by browser context ('dev-giver', 'fresh dev-friend #1'). */
+  const problems = new Map<string, string[]>();
+  const noteProblem = (label: string, text: string) => {
+    problems.set(label, [...(problems.get(label) ?? []), text]);
+    log.push(`[${label}] ${text}`);
+  };
 
   beforeAll(async () => {
     assertBuildsPresent();
@@ -198,6 +226,7 @@ export function useE2E(): E2E {
     for (const context of contexts.values()) {
       for (const tab of context.pages()) await tab.close().catch(() => undefined);
     }
+    for (const { context } of freshContexts.splice(0)) await context.close().catch(() => undefined);
   });
 
   afterAll(async () => {
@@ -219,6 +248,13 @@ export function useE2E(): E2E {
   async function contextFor(user: DevOpenid): Promise<BrowserContext> {
     const existing = contexts.get(user);
     if (existing) return existing;
+    const context = await newUserContext(user, user);
+    contexts.set(user, context);
+    return context;
+  }
+
+  /** A browser context acting as `user`; `label` names it in the log and in failures. */
+  async function newUserContext(user: DevOpenid, label: string): Promise<BrowserContext> {
     const context = await required(browser, 'Chromium').newContext({
       viewport: { width: 375, height: 812 },
       deviceScaleFactor: 2,
@@ -233,21 +269,50 @@ export function useE2E(): E2E {
     await context.route('**/*', (route) => {
       const url = route.request().url();
       if (isLocal(url)) return route.continue();
-      log.push(`[${user}] blocked ${url}`);
+      log.push(`[${label}] blocked ${url}`);
       return route.abort('blockedbyclient');
     });
+    // Every page of the context, popups included: errors fail the test, warnings are only logged.
+    context.on('weberror', (webError) => {
+      const error = webError.error();
+      noteProblem(label, `page error at ${pagePath(webError.page())}: ${error.stack ?? error.message}`);
+    });
+    context.on('console', (message) => {
+      const where = pagePath(message.page());
+      if (message.type() === 'error') {
+        const { url, lineNumber } = message.location();
+        const source = url ? ` (${url.replace(/^https?:\/\/[^/]+/, '')}:${lineNumber})` : '';
+        noteProblem(label, `console.error at ${where}: ${message.text()}${source}`);
+      } else if (message.type() === 'warning') {
+        log.push(`[${label}] console.warning at ${where}: ${message.text()}`);
+      }
+    });
+    context.on('response', (response) => {
+      if (response.url().includes('/functions/') && response.status() >= 400) {
+        log.push(`[${label}] ${response.status()} ${response.url()}`);
+      }
+    });
     // Act as this user from the first request on, as the dev switcher would after a pick.
-    await context.addInitScript(([key, openid]) => window.localStorage.setItem(key, openid), [
-      DEV_USER_STORAGE_KEY,
-      user,
-    ] as const);
+    // (not in about:blank, whose storage is off limits)
+    await context.addInitScript(
+      ([key, openid]) => {
+        if (window.location.protocol.startsWith('http')) window.localStorage.setItem(key, openid);
+      },
+      [DEV_USER_STORAGE_KEY, user] as const,
+    );
     // Clipboard reads for the "copy the link" flow (H5 navigator.clipboard).
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
       origin: required(cloud, 'local cloud').url,
     });
-    contexts.set(user, context);
     return context;
   }
+
+  /** The problems of the test that just ran, one line each, grouped by context; then forgotten. */
+  const takeProblems = (): string[] => {
+    const lines = [...problems].flatMap(([label, texts]) => texts.map((text) => `[${label}] ${text}`));
+    problems.clear();
+    return lines;
+  };
 
   return {
     get cloud() {
@@ -257,18 +322,38 @@ export function useE2E(): E2E {
       return required(cloud, 'local cloud').url;
     },
     async pageAs(user) {
-      const page = await (await contextFor(user)).newPage();
-      page.on('pageerror', (error) => log.push(`[${user}] page error: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning')
-          log.push(`[${user}] console.${message.type()}: ${message.text()}`);
+      return (await contextFor(user)).newPage();
+    },
+    async freshPageAs(user) {
+      const label = `fresh ${user} #${freshContexts.length + 1}`;
+      const context = await newUserContext(user, label);
+      freshContexts.push({ label, context });
+      return context.newPage();
+    },
+    async call<F extends FunctionName, A extends ActionName<F>>(
+      as: DevOpenid,
+      name: F,
+      event: EventOf<F, A>,
+    ): Promise<ResponseOf<F, A>> {
+      const response = await fetch(`${required(cloud, 'local cloud').url}/functions/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-WX-OPENID': as },
+        body: JSON.stringify(event),
       });
-      page.on('response', (response) => {
-        if (response.url().includes('/functions/') && response.status() >= 400) {
-          log.push(`[${user}] ${response.status()} ${response.url()}`);
-        }
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${name}.${event.action} as ${as}: HTTP ${response.status} ${text}`);
+      const answer = JSON.parse(text) as Result<ResponseOf<F, A>>;
+      if (!answer.ok) throw new Error(`${name}.${event.action} as ${as}: ${answer.code} ${answer.message}`);
+      return answer.data;
+    },
+    async dev(endpoint, body) {
+      const response = await fetch(`${required(cloud, 'local cloud').url}${endpoint}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
       });
-      return page;
+      const text = await response.text();
+      if (!response.ok) throw new Error(`${endpoint}: HTTP ${response.status} ${text}`);
+      return JSON.parse(text) as never;
     },
     async open(page, pathOrUrl) {
       const url = /^https?:/.test(pathOrUrl) ? pathOrUrl : `${required(cloud, 'local cloud').url}${pathOrUrl}`;
@@ -286,13 +371,26 @@ export function useE2E(): E2E {
     test(name, body) {
       test(name, async () => {
         removeFailureScreenshots(slug(name)); // from an earlier run of this test
+        problems.clear();
         try {
           await body();
+          const reported = takeProblems();
+          if (reported.length > 0) {
+            throw new Error(
+              `the browser reported ${reported.length} error(s) during the test:\n${reported.join('\n')}`,
+            );
+          }
         } catch (error) {
-          const shots = await screenshotEveryTab(contexts, slug(name));
+          const reported = takeProblems();
+          const tabs = [
+            ...[...contexts].map(([user, context]) => ({ label: user as string, context })),
+            ...freshContexts,
+          ];
+          const shots = await screenshotEveryTab(tabs, slug(name));
           const tail = log.slice(-30);
           if (!(error instanceof Error)) throw error;
           let extra = `\n\nscreenshots: ${shots.join(', ') || 'none'}`;
+          if (reported.length > 0) extra += `\nbrowser errors during the test:\n${reported.join('\n')}`;
           if (tail.length > 0) extra += `\nbrowser log (last ${tail.length}):\n${tail.join('\n')}`;
           // One error whose message and stack agree (jest prints parts of both); keep the original frames.
           const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line));
@@ -318,12 +416,26 @@ function removeFailureScreenshots(testSlug: string): void {
   }
 }
 
-/** For a failed test: what each user's tabs showed at that moment (best effort: a tab may be gone). */
-async function screenshotEveryTab(contexts: Map<DevOpenid, BrowserContext>, testSlug: string): Promise<string[]> {
+/** A page's site path and query, for messages ('/packages/order/pages/list/index?status=paid'). */
+const pagePath = (page: Page | null): string => {
+  if (!page) return '(no page)';
+  try {
+    const { pathname, search } = new URL(page.url());
+    return `${pathname}${search}`;
+  } catch {
+    return page.url();
+  }
+};
+
+/** For a failed test: what each context's tabs showed at that moment (best effort: a tab may be gone). */
+async function screenshotEveryTab(
+  tabs: Array<{ label: string; context: BrowserContext }>,
+  testSlug: string,
+): Promise<string[]> {
   const files: string[] = [];
-  for (const [user, context] of contexts) {
+  for (const { label, context } of tabs) {
     for (const [index, tab] of context.pages().entries()) {
-      const file = path.join(SCREENSHOT_DIR, `failed-${testSlug}-${user}-${index + 1}.png`);
+      const file = path.join(SCREENSHOT_DIR, `failed-${testSlug}-${slug(label)}-${index + 1}.png`);
       try {
         await tab.screenshot({ path: file, timeout: 5_000 });
         files.push(path.relative(PROJECT_ROOT, file));
