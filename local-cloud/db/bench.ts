@@ -68,7 +68,7 @@ export async function benchIndexedQuery(documents = 100_000, rounds = 200): Prom
     let category = 0;
     const categorySales = () => {
       category = (category + 1) % CATEGORIES;
-      const reply = db.handle({
+      const reply = db.handleSync({
         action: 'database.getDocument',
         collectionName: 'products',
         queryType: 'WHERE',
@@ -81,7 +81,7 @@ export async function benchIndexedQuery(documents = 100_000, rounds = 200): Prom
     let price = 0;
     const equality = () => {
       price = (price + 7) % 50_000;
-      const reply = db.handle({
+      const reply = db.handleSync({
         action: 'database.getDocument',
         collectionName: 'products',
         queryType: 'WHERE',

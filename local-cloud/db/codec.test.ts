@@ -93,27 +93,27 @@ describe('the captured wx-server-sdk requests', () => {
     ]);
     const [query, docUpdate, conditional, add, start, txGet, txUpdate, commit] = databaseBodies;
 
-    const found = db.handle(query!) as { data: { list: string[] } };
+    const found = db.handleSync(query!) as { data: { list: string[] } };
     expect(found.data.list.map((item) => (EJSON.parse(item) as { _id: string })._id)).toEqual(['o1']);
 
-    expect(db.handle(docUpdate!)).toEqual({ data: { updated: 1 } });
+    expect(db.handleSync(docUpdate!)).toEqual({ data: { updated: 1 } });
     expect(db.find('orders', { _id: 'o1' })[0]).toMatchObject({ status: 'paid', stock: 4, paidAt: new Date(NOW) });
 
     // status is no longer 'pending': the conditional update matches nothing.
-    expect(db.handle(conditional!)).toEqual({ data: { updated: 0 } });
+    expect(db.handleSync(conditional!)).toEqual({ data: { updated: 0 } });
 
-    const added = db.handle(add!) as { data: { insertedIds: string[] } };
+    const added = db.handleSync(add!) as { data: { insertedIds: string[] } };
     expect(added.data.insertedIds).toHaveLength(1);
     expect(added.data.insertedIds[0]).toMatch(/^[0-9a-f]{32}$/);
 
-    const started = db.handle(start!) as { transactionId: string };
+    const started = db.handleSync(start!) as { transactionId: string };
     expect(typeof started.transactionId).toBe('string');
     const withTx = (body: Record<string, unknown>) => ({ ...body, transactionId: started.transactionId });
-    const read = db.handle(withTx(txGet!)) as { data: { list: string[] } };
+    const read = db.handleSync(withTx(txGet!)) as { data: { list: string[] } };
     expect(EJSON.parse(read.data.list[0]!)).toMatchObject({ _id: 'o1', status: 'paid' });
-    expect(db.handle(withTx(txUpdate!))).toEqual({ data: { updated: 1 } });
+    expect(db.handleSync(withTx(txUpdate!))).toEqual({ data: { updated: 1 } });
     expect(db.find('orders', { _id: 'o1' })[0].status).toBe('paid'); // not visible before commit
-    expect(db.handle(withTx(commit!))).toEqual({});
+    expect(db.handleSync(withTx(commit!))).toEqual({});
     expect(db.find('orders', { _id: 'o1' })[0].status).toBe('x');
     db.close();
   });

@@ -8,8 +8,11 @@
  *   in the index declarations exist from the start (as if created in the console), `add()` and
  *   `doc().set()` create a missing collection, and `db.createCollection()` creates one explicitly.
  * - `limit` defaults to 100 and is clamped to 1000 (the SDK already clamps; the server never errors).
- * - `updated` counts documents that actually changed (MongoDB's nModified): a `$set` to the same
- *   value answers 0.
+ * - `updated` counts the documents the update matched, as the cloud answers: a `$set` or `set()` to
+ *   the values already stored answers 1 (nothing is written).
+ * - Transactions: snapshot isolation with write locks (transactions.ts). An ordinary write to a
+ *   document a live transaction has written waits until that transaction commits, rolls back or
+ *   expires (30 s after its start), so `handle` answers with a Promise in that case.
  * - Unique indexes do not make two documents that both lack the field collide (SQLite NULLs are
  *   distinct); always set unique fields when creating the document.
  * - Aggregation has no implicit limit.
@@ -20,7 +23,7 @@ import { DbError, collectionNotExist, invalidParam, requestFailed } from './erro
 import { applyUpdate, insertDocs, modifyDocs, removeDocs, type DocSource } from './ops';
 import type { OrderSpec } from './planner';
 import { MINGO_OPTIONS, Storage, idKeyOf, type IndexSpec, type ScanOptions } from './storage';
-import { TransactionManager } from './transactions';
+import { LockWait, TransactionManager, transactionFail } from './transactions';
 
 export type { IndexSpec } from './storage';
 
@@ -30,8 +33,8 @@ export interface DatabaseOptions {
   indexes: IndexSpec[];
   /** The local cloud's clock (ms): db.serverDate() and transaction expiry use it. */
   now: () => number;
-  /** Idle time after which an abandoned transaction is rolled back (default 30 s of clock time). */
-  transactionTtlMs?: number;
+  /** Lifetime of a transaction, after which it is rolled back (default 30 s of clock time, as the cloud). */
+  transactionLifetimeMs?: number;
 }
 
 export interface FindOptions {
@@ -53,23 +56,45 @@ export class Database {
   constructor(options: DatabaseOptions) {
     this.now = options.now;
     this.storage = new Storage(options.file, options.indexes);
-    this.transactions = new TransactionManager(this.storage, options.now, options.transactionTtlMs);
+    this.transactions = new TransactionManager(this.storage, options.now, options.transactionLifetimeMs);
   }
 
   /**
    * Answers one CloudBase request body (`action: 'database.*'`) with the reply object the SDK
-   * expects, or the `{ code, message }` error envelope. Never throws.
+   * expects, or the `{ code, message }` error envelope. Never throws. Answers at once, except an
+   * ordinary write that meets a transaction lock: that one answers (a Promise) once the lock is gone.
    */
-  handle(body: Record<string, unknown>): Reply {
+  handle(body: Record<string, unknown>): Reply | Promise<Reply> {
     try {
       this.transactions.sweep();
       return this.dispatch(body);
     } catch (error) {
+      if (error instanceof LockWait) return this.handleAfterLocks(body);
       return errorEnvelope(error);
     }
   }
 
+  /** `handle` for callers that never meet a transaction lock (tests, the bench): throws if it would wait. */
+  handleSync(body: Record<string, unknown>): Reply {
+    const reply = this.handle(body);
+    if (reply instanceof Promise) throw new Error(`${String(body.action)} waits for a transaction lock`);
+    return reply;
+  }
+
+  private async handleAfterLocks(body: Record<string, unknown>): Promise<Reply> {
+    for (;;) {
+      await this.transactions.released();
+      try {
+        this.transactions.sweep();
+        return this.dispatch(body);
+      } catch (error) {
+        if (!(error instanceof LockWait)) return errorEnvelope(error);
+      }
+    }
+  }
+
   private dispatch(body: Record<string, unknown>): Reply {
+    if (hasTransactionId(body)) this.checkTransactionOperation(body);
     switch (body.action) {
       case 'database.getDocument':
         return this.getDocument(body);
@@ -132,14 +157,58 @@ export class Database {
     return collection;
   }
 
-  /** The transaction's view when the request carries a transactionId, else the store itself. */
-  private sourceFor(body: Record<string, unknown>): { source: DocSource; inTransaction: boolean } {
-    if (body.transactionId !== undefined && body.transactionId !== null && body.transactionId !== '') {
-      return { source: this.transactions.source(this.transactions.get(body.transactionId)), inTransaction: true };
+  /**
+   * Only single-document operations run in a transaction (doc().get/set/update/remove, add); the
+   * transaction must be live.
+   */
+  private checkTransactionOperation(body: Record<string, unknown>): void {
+    const action = String(body.action);
+    if (action === 'database.commitTransaction' || action === 'database.abortTransaction') return;
+    this.transactions.get(body.transactionId);
+    const singleDocument =
+      action === 'database.insertDocument' ||
+      (['database.getDocument', 'database.modifyDocument', 'database.removeDocument'].includes(action) &&
+        body.queryType === 'DOC' &&
+        body.multi !== true);
+    if (!singleDocument) {
+      throw transactionFail(
+        `${action} with queryType ${String(body.queryType)} cannot run in a transaction: only single-document operations (doc().get/set/update/remove, add) can`,
+      );
     }
-    return { source: this.directSource(), inTransaction: false };
   }
 
+  /** The transaction's view when the request carries a transactionId, else the store itself. */
+  private sourceFor(body: Record<string, unknown>): { source: DocSource; inTransaction: boolean } {
+    if (hasTransactionId(body)) {
+      return { source: this.transactions.source(this.transactions.get(body.transactionId)), inTransaction: true };
+    }
+    return { source: this.lockingSource(), inTransaction: false };
+  }
+
+  /** The store for requests: writing a document a live transaction has locked means waiting (LockWait). */
+  private lockingSource(): DocSource {
+    const direct = this.directSource();
+    const checkLock = (collection: string, id: unknown) => {
+      const holder = this.transactions.lockHolder(collection, idKeyOf(id));
+      if (holder) throw new LockWait(holder.id);
+    };
+    return {
+      // Every document a write is about to touch is checked before the first one changes.
+      find: (collection, filter, options) => {
+        const docs = direct.find(collection, filter, options);
+        for (const doc of docs) checkLock(collection, doc._id);
+        return docs;
+      },
+      insert: (collection, doc) => {
+        checkLock(collection, doc._id);
+        direct.insert(collection, doc);
+      },
+      replace: direct.replace,
+      remove: direct.remove,
+    };
+  }
+
+  /** The store itself, ignoring transaction locks (seeds, tests and the simulators, like the console). */
   private directSource(): DocSource {
     const storage = this.storage;
     return {
@@ -172,7 +241,9 @@ export class Database {
         throw invalidParam('offset must be a non-negative integer');
       options.skip = body.offset as number;
     }
-    let docs = this.sourceFor(body).source.find(collection, filter, options);
+    // Reads never wait for locks: outside a transaction they see the committed documents.
+    const source = hasTransactionId(body) ? this.sourceFor(body).source : this.directSource();
+    let docs = source.find(collection, filter, options);
     if (body.projection !== undefined && body.projection !== '') {
       const projection = this.decodeObject(body.projection, 'projection');
       if (Object.keys(projection).length > 0) docs = new Query({}, MINGO_OPTIONS).find<Doc>(docs, projection).all();
@@ -333,6 +404,10 @@ export class Database {
     this.transactions.clear();
     this.storage.close();
   }
+}
+
+function hasTransactionId(body: Record<string, unknown>): boolean {
+  return body.transactionId !== undefined && body.transactionId !== null && body.transactionId !== '';
 }
 
 function collectionNameOf(body: Record<string, unknown>): string {

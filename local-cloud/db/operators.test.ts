@@ -16,7 +16,7 @@ function open(file = ':memory:') {
 }
 
 function get(db: Database, query?: object, extra: Record<string, unknown> = {}) {
-  const reply = db.handle({
+  const reply = db.handleSync({
     action: 'database.getDocument',
     collectionName: 'c',
     queryType: 'WHERE',
@@ -30,7 +30,7 @@ function get(db: Database, query?: object, extra: Record<string, unknown> = {}) 
 const ids = (docs: Record<string, any>[]) => docs.map((doc) => doc._id);
 
 function modify(db: Database, query: object, data: object, options: Record<string, unknown> = {}) {
-  return db.handle({
+  return db.handleSync({
     action: 'database.modifyDocument',
     collectionName: 'c',
     queryType: 'WHERE',
@@ -108,7 +108,7 @@ describe('query operators', () => {
 
   it('matches db.RegExp and JS regexes with flags bson rejects, as sent on the wire', () => {
     const query = '{"s":{"$regularExpression":{"pattern":"AN","options":"gi"}}}';
-    const reply = db.handle({
+    const reply = db.handleSync({
       action: 'database.getDocument',
       collectionName: 'c',
       queryType: 'WHERE',
@@ -121,7 +121,7 @@ describe('query operators', () => {
   it('resolves db.serverDate() inside queries against the clock', () => {
     db.insert('c', [{ _id: 'late', d: new Date(NOW + 60_000) }]);
     const query = '{"d":{"$gt":{"$tcb_server_date":{"offset":{"$numberInt":"0"}}}}}';
-    const reply = db.handle({
+    const reply = db.handleSync({
       action: 'database.getDocument',
       collectionName: 'c',
       queryType: 'WHERE',
@@ -165,7 +165,7 @@ describe('query operators', () => {
   });
 
   it('reads one document by id (doc().get())', () => {
-    const reply = db.handle({
+    const reply = db.handleSync({
       action: 'database.getDocument',
       collectionName: 'c',
       queryType: 'DOC',
@@ -173,7 +173,7 @@ describe('query operators', () => {
       query: ej({ _id: 'b' }),
     });
     expect((reply.data as { list: string[] }).list).toHaveLength(1);
-    const missing = db.handle({
+    const missing = db.handleSync({
       action: 'database.getDocument',
       collectionName: 'c',
       queryType: 'DOC',
@@ -185,20 +185,20 @@ describe('query operators', () => {
 
   it('counts (calculateDocument)', () => {
     expect(
-      db.handle({
+      db.handleSync({
         action: 'database.calculateDocument',
         collectionName: 'c',
         queryType: 'WHERE',
         query: ej({ n: { $gt: 1 } }),
       }),
     ).toEqual({ data: { total: 2 } });
-    expect(db.handle({ action: 'database.calculateDocument', collectionName: 'c', queryType: 'WHERE' })).toEqual({
+    expect(db.handleSync({ action: 'database.calculateDocument', collectionName: 'c', queryType: 'WHERE' })).toEqual({
       data: { total: 5 },
     });
   });
 
   it('aggregates with EJSON stage values', () => {
-    const reply = db.handle({
+    const reply = db.handleSync({
       action: 'database.aggregateDocuments',
       collectionName: 'c',
       stages: [
@@ -212,27 +212,29 @@ describe('query operators', () => {
 
   it('answers DATABASE_COLLECTION_NOT_EXIST for reads of a missing collection, like the cloud', () => {
     expect(
-      db.handle({ action: 'database.getDocument', collectionName: 'nope', queryType: 'WHERE', limit: 10 }),
+      db.handleSync({ action: 'database.getDocument', collectionName: 'nope', queryType: 'WHERE', limit: 10 }),
     ).toMatchObject({ code: 'DATABASE_COLLECTION_NOT_EXIST' });
-    expect(db.handle({ action: 'database.addCollection', collectionName: 'nope' })).toEqual({});
+    expect(db.handleSync({ action: 'database.addCollection', collectionName: 'nope' })).toEqual({});
     expect(
-      db.handle({ action: 'database.getDocument', collectionName: 'nope', queryType: 'WHERE', limit: 10 }),
+      db.handleSync({ action: 'database.getDocument', collectionName: 'nope', queryType: 'WHERE', limit: 10 }),
     ).toEqual({ data: { list: [] } });
-    expect(db.handle({ action: 'database.addCollection', collectionName: 'nope' })).toMatchObject({
+    expect(db.handleSync({ action: 'database.addCollection', collectionName: 'nope' })).toMatchObject({
       code: 'DATABASE_COLLECTION_ALREADY_EXIST',
     });
   });
 
   it('never throws for bad input', () => {
-    expect(db.handle({ action: 'database.getDocument', collectionName: 'c', query: '{oops' })).toMatchObject({
+    expect(db.handleSync({ action: 'database.getDocument', collectionName: 'c', query: '{oops' })).toMatchObject({
       code: 'INVALID_PARAM',
     });
-    expect(db.handle({ action: 'database.getDocument', query: '{}' })).toMatchObject({ code: 'INVALID_PARAM' });
+    expect(db.handleSync({ action: 'database.getDocument', query: '{}' })).toMatchObject({ code: 'INVALID_PARAM' });
     expect(
-      db.handle({ action: 'database.getDocument', collectionName: 'c', query: ej({ n: { $bogus: 1 } }) }),
+      db.handleSync({ action: 'database.getDocument', collectionName: 'c', query: ej({ n: { $bogus: 1 } }) }),
     ).toMatchObject({ code: 'DATABASE_INVALID_OPERRATOR' });
-    expect(db.handle({ action: 'database.nope' })).toMatchObject({ code: 'INVALID_ACTION' });
-    expect(db.handle({ action: 'database.insertDocument', collectionName: 'c', data: 'not-an-array' })).toMatchObject({
+    expect(db.handleSync({ action: 'database.nope' })).toMatchObject({ code: 'INVALID_ACTION' });
+    expect(
+      db.handleSync({ action: 'database.insertDocument', collectionName: 'c', data: 'not-an-array' }),
+    ).toMatchObject({
       code: 'INVALID_PARAM',
     });
   });
@@ -277,7 +279,7 @@ describe('update operators', () => {
   });
 
   it('stamps db.serverDate() from the clock in updates', () => {
-    const reply = db.handle({
+    const reply = db.handleSync({
       action: 'database.modifyDocument',
       collectionName: 'c',
       queryType: 'DOC',
@@ -291,8 +293,9 @@ describe('update operators', () => {
     expect(doc().at).toEqual(new Date(NOW + 5000));
   });
 
-  it('answers updated 0 when nothing changed or nothing matched', () => {
-    expect(update({ $set: { s: 'x' } })).toEqual({ data: { updated: 0 } });
+  it('answers the matched count, as the cloud: 1 for an update to the stored values, 0 when nothing matched', () => {
+    expect(update({ $set: { s: 'x' } })).toEqual({ data: { updated: 1 } });
+    expect(update({ $set: { s: 'x' } })).toEqual({ data: { updated: 1 } });
     expect(modify(db, { _id: 'missing' }, { $set: { s: 'y' } }, { queryType: 'DOC', multi: false })).toEqual({
       data: { updated: 0 },
     });
@@ -314,7 +317,7 @@ describe('writes', () => {
   afterEach(() => db.close());
 
   it('generates 32-hex ids and keeps given ones', () => {
-    const reply = db.handle({
+    const reply = db.handleSync({
       action: 'database.insertDocument',
       collectionName: 'c',
       data: [ej({ a: 1 }), ej({ _id: 'mine', a: 2 })],
@@ -326,7 +329,7 @@ describe('writes', () => {
 
   it('refuses a duplicate _id with E11000 and inserts nothing of that request', () => {
     db.insert('c', [{ _id: 'dup', v: 1 }]);
-    const reply = db.handle({
+    const reply = db.handleSync({
       action: 'database.insertDocument',
       collectionName: 'c',
       data: [ej({ _id: 'fresh' }), ej({ _id: 'dup', v: 2 })],
@@ -337,15 +340,18 @@ describe('writes', () => {
     expect(db.find('c')[0]).toEqual({ _id: 'dup', v: 1 });
     // Duplicates inside one request too.
     expect(
-      db.handle({ action: 'database.insertDocument', collectionName: 'c', data: [ej({ _id: 'x' }), ej({ _id: 'x' })] })
-        .code,
+      db.handleSync({
+        action: 'database.insertDocument',
+        collectionName: 'c',
+        data: [ej({ _id: 'x' }), ej({ _id: 'x' })],
+      }).code,
     ).toBe('DATABASE_REQUEST_FAILED');
     expect(db.count('c')).toBe(1);
   });
 
   it('doc(id).set(): upserts, then replaces', () => {
     const set = (data: object) =>
-      db.handle({
+      db.handleSync({
         action: 'database.modifyDocument',
         collectionName: 'c',
         queryType: 'DOC',
@@ -357,13 +363,14 @@ describe('writes', () => {
       });
     expect(set({ name: 'first', extra: true })).toEqual({ data: { updated: 0, upsert_id: 'k' } });
     expect(set({ name: 'second' })).toEqual({ data: { updated: 1 } });
+    expect(set({ name: 'second' })).toEqual({ data: { updated: 1 } }); // same data: still 1
     expect(db.find('c', { _id: 'k' })).toEqual([{ _id: 'k', name: 'second' }]);
   });
 
-  it('where().update(): multi counts every changed document; multi:false only the first', () => {
+  it('where().update(): multi counts every matched document; multi:false only the first', () => {
     db.insert('c', [{ n: 1 }, { n: 2 }, { n: 3 }, { n: 10 }]);
     expect(modify(db, { n: { $lt: 5 } }, { $set: { flag: true } })).toEqual({ data: { updated: 3 } });
-    expect(modify(db, { n: { $lt: 5 } }, { $set: { flag: true } })).toEqual({ data: { updated: 0 } });
+    expect(modify(db, { n: { $lt: 5 } }, { $set: { flag: true } })).toEqual({ data: { updated: 3 } });
     expect(modify(db, { n: { $lt: 5 } }, { $set: { one: true } }, { multi: false })).toEqual({ data: { updated: 1 } });
     expect(db.count('c', { one: true })).toBe(1);
     expect(db.find('c', { one: true })[0].n).toBe(1);
@@ -376,7 +383,7 @@ describe('writes', () => {
       { _id: 'r3', n: 3 },
     ]);
     expect(
-      db.handle({
+      db.handleSync({
         action: 'database.removeDocument',
         collectionName: 'c',
         queryType: 'WHERE',
@@ -385,7 +392,7 @@ describe('writes', () => {
       }),
     ).toEqual({ data: { deleted: 2 } });
     expect(
-      db.handle({
+      db.handleSync({
         action: 'database.removeDocument',
         collectionName: 'c',
         queryType: 'DOC',

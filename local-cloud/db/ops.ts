@@ -148,7 +148,7 @@ export function modifyDocs(source: DocSource, collection: string, filter: Doc, s
   const update: Doc = replacing || operatorUpdate ? spec.data : { $set: spec.data };
 
   const matches = source.find(collection, filter, spec.multi ? {} : { limit: 1 });
-  let updated = 0;
+  // The cloud answers the matched count: an update to the values already stored counts (nothing is written).
   for (const doc of matches) {
     if (replacing) {
       if (update._id !== undefined && encodeStored(update._id) !== encodeStored(doc._id)) {
@@ -156,16 +156,12 @@ export function modifyDocs(source: DocSource, collection: string, filter: Doc, s
       }
       const { _id: _ignored, ...fields } = cloneDoc(update);
       const replacement: Doc = { _id: doc._id, ...fields };
-      if (encodeStored(replacement) !== encodeStored(doc)) {
-        source.replace(collection, replacement);
-        updated += 1;
-      }
+      if (encodeStored(replacement) !== encodeStored(doc)) source.replace(collection, replacement);
     } else if (applyUpdate(doc, update)) {
       source.replace(collection, doc);
-      updated += 1;
     }
   }
-  if (matches.length > 0 || !spec.upsert) return { updated };
+  if (matches.length > 0 || !spec.upsert) return { updated: matches.length };
 
   const seed = upsertSeed(filter);
   let created: Doc;

@@ -1,6 +1,6 @@
 /**
  * The unmodified wx-server-sdk 4.0.2 against `db.handle` behind a tiny HTTP server (env vars as in
- * docs/platform-notes.md): reply shapes, Dates, errors and runTransaction's retry on a commit conflict.
+ * docs/platform-notes.md): reply shapes, Dates, errors, and which transaction conflicts runTransaction retries.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,8 +10,6 @@ let server: Server;
 let db: Database;
 let cloud: any;
 const requests: Record<string, unknown>[] = [];
-/** Runs before a commit is answered (to simulate a concurrent writer). */
-let beforeCommit: (() => void) | null = null;
 
 beforeAll(async () => {
   db = new Database({
@@ -22,11 +20,10 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
+    request.on('end', async () => {
       const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>;
       requests.push(body);
-      if (body.action === 'database.commitTransaction' && beforeCommit) beforeCommit();
-      const reply = { requestId: `r${requests.length}`, ...db.handle(body) };
+      const reply = { requestId: `r${requests.length}`, ...(await db.handle(body)) };
       response.writeHead(200, { 'content-type': 'application/json' });
       response.end(JSON.stringify(reply));
     });
@@ -95,27 +92,42 @@ it('round-trips add / where / orderBy / limit / field / doc().get() / count / up
   await expect(goods.doc('missing').get()).rejects.toMatchObject({ errCode: -1 });
 });
 
-it('runTransaction retries after a commit conflict and never loses an update', async () => {
+it('runTransaction: a write conflict reaches the callback as errCode -501001 (no retry); a conflict answered to commit is retried', async () => {
   const database = cloud.database();
   await database.collection('wallet').add({ data: { _id: 'w', balance: 100 } });
-  let attempts = 0;
-  beforeCommit = () => {
-    // A plain write lands between the first attempt's read and its commit.
-    if (attempts === 1) db.updateMany('wallet', { _id: 'w' }, { $inc: { balance: 1000 } });
+  const withdraw = (catchConflict: boolean) => {
+    let attempts = 0;
+    const run = database.runTransaction(async (transaction: any) => {
+      attempts += 1;
+      const { data } = await transaction.collection('wallet').doc('w').get();
+      // A plain write lands between the first attempt's read and its write.
+      if (attempts === 1) db.updateMany('wallet', { _id: 'w' }, { $inc: { balance: 1000 } });
+      const write = transaction
+        .collection('wallet')
+        .doc('w')
+        .update({ data: { balance: data.balance - 30 } });
+      if (!catchConflict) await write;
+      else await write.catch(() => undefined);
+      return data.balance - 30;
+    });
+    return run.then(
+      (value: number) => ({ value, attempts }),
+      (error: any) => ({ error: { errCode: error.errCode, errMsg: error.errMsg }, attempts }),
+    );
   };
-  const result = await database.runTransaction(async (transaction: any) => {
-    attempts += 1;
-    const { data } = await transaction.collection('wallet').doc('w').get();
-    await transaction
-      .collection('wallet')
-      .doc('w')
-      .update({ data: { balance: data.balance - 30 } });
-    return data.balance - 30;
+
+  // wx-server-sdk rewrites the conflict of an operation into {errCode:-501001} without `code`: no retry.
+  expect(await withdraw(false)).toEqual({
+    error: {
+      errCode: -501001,
+      errMsg: expect.stringMatching(/document\.update:fail -501001 .*Transaction is conflict/),
+    },
+    attempts: 1,
   });
-  beforeCommit = null;
-  expect(attempts).toBe(2);
-  expect(result).toBe(1070);
-  expect(db.find('wallet')[0].balance).toBe(1070);
-  const commits = requests.filter((body) => body.action === 'database.commitTransaction');
-  expect(commits.length).toBeGreaterThanOrEqual(2);
+  expect(db.find('wallet')[0].balance).toBe(1100);
+  // A callback that swallows it commits a rolled-back transaction: the commit conflict is retried.
+  expect(await withdraw(true)).toEqual({ value: 2070, attempts: 2 });
+  expect(db.find('wallet')[0].balance).toBe(2070);
+  const aborts = requests.filter((body) => body.action === 'database.abortTransaction');
+  expect(aborts).toHaveLength(1); // the SDK aborts after the uncaught error only
 });

@@ -103,6 +103,8 @@ export class Storage {
   private readonly collections = new Map<string, CollectionState>();
   private readonly specsByCollection = new Map<string, IndexSpec[]>();
   private version = 0;
+  /** Called before any document is inserted, replaced or deleted (transactions keep pre-images). */
+  beforeChange: ((collection: string, idKey: string) => void) | undefined;
 
   constructor(file: string, indexSpecs: IndexSpec[]) {
     this.sqlite = new BetterSqlite3(file);
@@ -257,6 +259,7 @@ export class Storage {
    */
   insertRow(collection: string, doc: Doc): void {
     const state = this.state(collection);
+    this.beforeChange?.(collection, idKeyOf(doc._id));
     this.atomically(() => {
       try {
         this.statement(`INSERT INTO ${state.table} (id, doc, version) VALUES (?, ?, ?)`).run(
@@ -274,6 +277,7 @@ export class Storage {
   /** Replaces the stored document with the same `_id`. */
   updateRow(collection: string, doc: Doc): void {
     const state = this.state(collection);
+    this.beforeChange?.(collection, idKeyOf(doc._id));
     this.atomically(() => {
       try {
         this.statement(`UPDATE ${state.table} SET doc = ?, version = ? WHERE id = ?`).run(
@@ -290,6 +294,7 @@ export class Storage {
 
   deleteRow(collection: string, idKey: string): void {
     const state = this.state(collection);
+    this.beforeChange?.(collection, idKey);
     this.statement(`DELETE FROM ${state.table} WHERE id = ?`).run(idKey);
   }
 

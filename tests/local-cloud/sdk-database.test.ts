@@ -1,6 +1,7 @@
 /**
  * The unmodified wx-server-sdk's database calls, made from a cloud function, round-trip through the
- * local cloud: queries, update operators, serverDate, upsert, count, transactions.
+ * local cloud: queries, update operators, serverDate, upsert, count, and CloudBase transaction semantics
+ * (snapshot reads, write locks, conflicts at the write, waiting plain writes, finished transactions).
  */
 import type { LocalCloud } from '../../local-cloud';
 import { startTestCloud } from './helpers';
@@ -78,17 +79,22 @@ describe('wx-server-sdk database calls through the local cloud', () => {
     expect(result.missing.errMsg).toMatch(/document\.get:fail .*does not exist/);
   });
 
-  it('loses no update under 20 concurrent read-modify-write transactions (conflicts are retried)', async () => {
+  it('concurrent read-modify-write transactions lose no update: a conflicting write fails (errCode -501001, wx-server-sdk does not retry it)', async () => {
     await run({ scenario: 'seedCounter', collection: 'counters', id: 'c1', value: 0 });
     const results = (await Promise.all(
       Array.from({ length: 20 }, () => run({ scenario: 'increment', collection: 'counters', id: 'c1' })),
-    )) as Array<{ value?: number; error?: unknown }>;
-    expect(results.filter((result) => result.error)).toEqual([]);
-    expect(results.map((result) => result.value).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual(
-      Array.from({ length: 20 }, (_, index) => index + 1),
-    );
+    )) as Array<{ value?: number; error?: { errCode: number; errMsg: string } }>;
+    const succeeded = results.flatMap((result) => (result.value === undefined ? [] : [result.value]));
+    for (const { error } of results.filter((result) => result.error)) {
+      expect(error).toMatchObject({
+        errCode: -501001,
+        errMsg: expect.stringMatching(/document\.update:fail -501001 .*Transaction is conflict/),
+      });
+    }
+    expect(succeeded.length).toBeGreaterThan(0);
+    expect(succeeded.sort((a, b) => a - b)).toEqual(Array.from({ length: succeeded.length }, (_, index) => index + 1));
     const { docs } = (await run({ scenario: 'list', collection: 'counters' })) as { docs: Array<{ value: number }> };
-    expect(docs[0]?.value).toBe(20);
+    expect(docs[0]?.value).toBe(succeeded.length);
   });
 
   it('rolls back on tx.rollback() and commits several writes together', async () => {
@@ -109,14 +115,67 @@ describe('wx-server-sdk database calls through the local cloud', () => {
     ]);
   });
 
-  it('answers a commit over a document changed since the transaction read it with a conflict', async () => {
+  it('a transaction write to a document changed since its snapshot fails at once; the outside write survives', async () => {
     await run({ scenario: 'seedCounter', collection: 'contested', id: 'k', value: 1 });
     const result = (await run({ scenario: 'conflict', collection: 'contested', id: 'k' })) as {
       commit: { code?: string; errCode?: number; errMsg?: string };
       value: number;
     };
-    expect(result.commit).not.toBe('committed');
-    // the outside write survives; the transaction's write does not
+    expect(result.commit).toMatchObject({
+      errCode: -501001,
+      errMsg: expect.stringMatching(/document\.update:fail -501001 .*Transaction is conflict/),
+    });
     expect(result.value).toBe(1001);
+  });
+
+  it('a plain where().update() inside a runTransaction callback is applied once, at once, outside the transaction', async () => {
+    const result = (await run({ scenario: 'plainUpdateInTransaction', collection: 'plainInTx' })) as {
+      attempts: number;
+      result: { taken: number; stockSeenInside: number };
+      docs: Array<Record<string, unknown>>;
+    };
+    expect(result.attempts).toBe(1);
+    // The transaction's snapshot was taken at its first operation (the add), before the plain update.
+    expect(result.result).toEqual({ taken: 1, stockSeenInside: 10 });
+    expect(result.docs).toEqual([
+      { _id: 'sku', stock: 9 },
+      { _id: 'order-1', sku: 'sku' },
+    ]);
+  });
+
+  it('a plain update of a document its own transaction locked waits until the transaction expires (30 s): no deadlock', async () => {
+    const outcome = run({ scenario: 'selfBlockingTransaction', collection: 'selfBlocking' });
+    let settled = false;
+    void outcome.finally(() => {
+      settled = true;
+    });
+    // The cloud clock is ours to move: jump past the 30 s lifetime until the waiting write goes through.
+    while (!settled) {
+      await cloud.clock.advance(31_000);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(await outcome).toEqual({
+      outcome: {
+        code: 'DATABASE_TRANSACTION_FAIL',
+        message: expect.stringMatching(/TransactionNotExist.*not finished within 30 s/),
+      },
+      stock: 5,
+    });
+  });
+
+  it('only single-document operations run in a transaction: where().get() is refused', async () => {
+    expect(await run({ scenario: 'whereInTransaction', collection: 'whereInTx' })).toMatchObject({
+      outcome: {
+        errCode: -501001,
+        errMsg: expect.stringMatching(/collection\.get:fail -501001 .*only single-document operations/),
+      },
+    });
+  });
+
+  it('a finished transaction answers DATABASE_TRANSACTION_FAIL (reads: errCode -501001; commit: the raw code)', async () => {
+    expect(await run({ scenario: 'finishedTransaction', collection: 'finishedTx' })).toMatchObject({
+      read: { errCode: -501001, errMsg: expect.stringMatching(/document\.get:fail -501001 .*TransactionNotExist/) },
+      commit: { code: 'DATABASE_TRANSACTION_FAIL', message: expect.stringMatching(/already finished \(committed\)/) },
+    });
   });
 });
