@@ -1,25 +1,19 @@
+import { appPages, routes } from './domain/routes';
+
 const tabIcon = (name: string) => ({
   iconPath: `assets/tabbar/${name}.png`,
   selectedIconPath: `assets/tabbar/${name}-active.png`,
 });
 
 export default defineAppConfig({
-  // Main package: the three tab pages only. Everything else lives in subpackages (size budget).
-  pages: ['pages/index/index', 'pages/gifts/index', 'pages/mine/index'],
-  subPackages: [
-    { root: 'packages/shop', pages: ['pages/product/index', 'pages/category/index', 'pages/search/index'] },
-    // 买给自己: confirm, pay result, my orders and an order's detail.
-    {
-      root: 'packages/order',
-      pages: ['pages/confirm/index', 'pages/result/index', 'pages/list/index', 'pages/detail/index'],
-    },
-    // 送礼物: the send page, the giver's status page, and the page the chat card opens.
-    { root: 'packages/gift', pages: ['pages/send/index', 'pages/detail/index', 'pages/receive/index'] },
-  ],
+  // Pages and subpackages come from the route table (src/domain/routes.ts), which the client's
+  // navigation and the server's share paths and notification pages use too. Main package: the three
+  // tabs only (size budget); the rest lives in subpackages.
+  ...appPages(),
   // The home page leads to products, 我的 to orders: fetch those subpackages while the user looks around.
   preloadRule: {
-    'pages/index/index': { network: 'all', packages: ['packages/shop'] },
-    'pages/mine/index': { network: 'all', packages: ['packages/order'] },
+    [routes.home.page]: { network: 'all', packages: [routes.product.root] },
+    [routes.mine.page]: { network: 'all', packages: [routes.orderList.root] },
   },
   window: {
     navigationBarTitleText: '礼物商城',
@@ -34,9 +28,9 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页', ...tabIcon('home') },
-      { pagePath: 'pages/gifts/index', text: '礼物', ...tabIcon('gift') },
-      { pagePath: 'pages/mine/index', text: '我的', ...tabIcon('mine') },
+      { pagePath: routes.home.page, text: '首页', ...tabIcon('home') },
+      { pagePath: routes.gifts.page, text: '礼物', ...tabIcon('gift') },
+      { pagePath: routes.mine.page, text: '我的', ...tabIcon('mine') },
     ],
   },
   // wx.chooseAddress must be declared here and in the privacy guide (docs/docs/platform-notes.md).

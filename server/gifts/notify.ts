@@ -9,9 +9,8 @@
  */
 import { formatChinaDateTime } from '@domain/clock';
 import { fenToYuanText } from '@domain/money';
+import { routes } from '@domain/routes';
 import { openapi } from '@server/cloud';
-
-export const GIFT_STATUS_PAGE = '/packages/gift/pages/status/index';
 
 export const SUBSCRIBE_TEMPLATES = {
   /** 礼物领取通知: 礼物名称 thing1, 领取人 name2, 领取时间 time3 */
@@ -35,7 +34,8 @@ export function clip(text: string, max: number): string {
   return `${chars.slice(0, max - 1).join('')}…`;
 }
 
-const giftPage = (giftId: string) => `${GIFT_STATUS_PAGE}?giftId=${encodeURIComponent(giftId)}`;
+/** Every notice opens the giver's status page of the gift (a page of the route table). */
+export const giftNoticePage = (giftId: string): string => routes.giftDetail({ giftId });
 
 async function send(touser: string, templateId: string, page: string, data: Record<string, string>): Promise<boolean> {
   if (!touser) return false;
@@ -70,7 +70,7 @@ export function notifyGiftAccepted(
   acceptedAt: number,
 ): Promise<boolean> {
   const template = SUBSCRIBE_TEMPLATES.giftAccepted;
-  return send(gift.giverOpenid, template.templateId, giftPage(gift.giftId), {
+  return send(gift.giverOpenid, template.templateId, giftNoticePage(gift.giftId), {
     [template.keys.product]: clip(gift.productName, THING_MAX_CHARS),
     [template.keys.who]: clip(recipientNickname, NAME_MAX_CHARS),
     [template.keys.at]: formatChinaDateTime(acceptedAt),
@@ -79,7 +79,7 @@ export function notifyGiftAccepted(
 
 export function notifyGiftDeclined(gift: GiftNoticeFacts, declinedAt: number): Promise<boolean> {
   const template = SUBSCRIBE_TEMPLATES.giftDeclined;
-  return send(gift.giverOpenid, template.templateId, giftPage(gift.giftId), {
+  return send(gift.giverOpenid, template.templateId, giftNoticePage(gift.giftId), {
     [template.keys.product]: clip(gift.productName, THING_MAX_CHARS),
     [template.keys.state]: '好友已婉拒，款项将原路退回',
     [template.keys.at]: formatChinaDateTime(declinedAt),
@@ -92,7 +92,7 @@ export function notifyGiftRefunded(
   refundedAt: number,
 ): Promise<boolean> {
   const template = SUBSCRIBE_TEMPLATES.giftRefunded;
-  return send(gift.giverOpenid, template.templateId, giftPage(gift.giftId), {
+  return send(gift.giverOpenid, template.templateId, giftNoticePage(gift.giftId), {
     [template.keys.product]: clip(gift.productName, THING_MAX_CHARS),
     [template.keys.amount]: `${fenToYuanText(gift.totalFee)}元`,
     [template.keys.reason]: reason === 'expired' ? '好友24小时内未领取' : '好友婉拒了礼物',

@@ -1,4 +1,3 @@
-import './shop/nutui';
 import { fireEvent, render, screen } from '@testing-library/react';
 import { AddressForm } from '@/components/AddressForm';
 import { AddressErrors } from '@domain/address';

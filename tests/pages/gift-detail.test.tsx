@@ -1,4 +1,3 @@
-import './shop/nutui';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

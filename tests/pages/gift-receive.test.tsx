@@ -1,4 +1,3 @@
-import './shop/nutui';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import GiftReceivePage from '@/packages/gift/pages/receive/index';
 import { GiftErrors } from '@domain/gift/errors';

@@ -1,4 +1,3 @@
-import './shop/nutui';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { countChars } from '@domain/address';
 import GiftSendPage from '@/packages/gift/pages/send/index';

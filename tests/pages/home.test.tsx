@@ -1,4 +1,3 @@
-import './shop/nutui';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import HomePage from '@/pages/index/index';
 import { ok } from '@domain/result';

@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import MinePage from '@/pages/mine/index';
 import { fail, ok } from '@domain/result';
-import { navigateTo, Routes, switchToTab } from '@/platform/navigation';
+import { navigateTo, routes, switchToTab } from '@/platform/navigation';
 import { answer } from './support/gateway';
 
 jest.mock('@/platform/navigation', () => ({
@@ -46,8 +46,8 @@ describe('我的', () => {
     answer('user', 'getProfile', () => ok({ nickname: '小明', avatarUrl: '' }));
     await show();
     fireEvent.click(screen.getByTestId('mine-orders-paid'));
-    expect(navigateTo).toHaveBeenCalledWith(Routes.orderList, { status: 'paid' });
+    expect(navigateTo).toHaveBeenCalledWith(routes.orderList({ status: 'paid' }));
     fireEvent.click(screen.getByTestId('mine-gifts'));
-    expect(switchToTab).toHaveBeenCalledWith(Routes.gifts);
+    expect(switchToTab).toHaveBeenCalledWith(routes.gifts());
   });
 });

@@ -1,4 +1,3 @@
-import './shop/nutui';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { Current } from '@tarojs/runtime';
 import Taro from '@tarojs/taro';

@@ -1,4 +1,3 @@
-import './shop/nutui';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { SpecSelector, type SpecChoice } from '@/components/SpecSelector';
 import type { Sku } from '@domain/contracts';

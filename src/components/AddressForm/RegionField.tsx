@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
-import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/style.css';
+import { Input } from '@nutui/nutui-react-taro';
 import type { RegionFieldProps } from './regionProps';
 
 /**

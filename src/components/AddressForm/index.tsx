@@ -1,8 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/style.css';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Address, AddressField } from '@domain/address';
 import { canChooseWechatAddress, chooseWechatAddress } from '@/platform/address';

@@ -1,8 +1,5 @@
 import { View } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/style.css';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
 import { getProfile, isDefaultProfile, updateNickname } from '@/services/user';
 import './index.scss';

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import InputNumber from '@nutui/nutui-react-taro/dist/es/packages/inputnumber';
-import '@nutui/nutui-react-taro/dist/es/packages/inputnumber/style/style.css';
+import { InputNumber } from '@nutui/nutui-react-taro';
 import { useEffect, useMemo, useState } from 'react';
 import type { Sku } from '@domain/contracts';
 import { formatFen, formatFenRange } from '@domain/money';

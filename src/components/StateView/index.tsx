@@ -1,15 +1,17 @@
 import { View } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import Empty from '@nutui/nutui-react-taro/dist/es/packages/empty';
-import Skeleton from '@nutui/nutui-react-taro/dist/es/packages/skeleton';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/empty/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/skeleton/style/style.css';
+import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
+import { goHome } from '@/platform/navigation';
+import { isNotFoundCode } from './failure';
 import './index.scss';
 
 interface Props {
   kind: 'loading' | 'empty' | 'error';
   message?: string;
+  /**
+   * the error's code: a NOT_FOUND code (the product, order or gift does not exist) gets 返回首页 instead
+   * of the action, because trying again cannot help
+   */
+  code?: string;
   /** a button under an empty/error state, e.g. 重试 */
   actionText?: string;
   onAction?: () => void;
@@ -21,7 +23,7 @@ interface Props {
  * Loading skeletons, empty and error states for lists and pages (NutUI Skeleton / Empty). Empty gets
  * a drawn icon instead of NutUI's default picture, which is hosted on a CDN the mini program cannot reach.
  */
-export function StateView({ kind, message, actionText, onAction, skeleton = 'grid' }: Props) {
+export function StateView({ kind, message, code, actionText, onAction, skeleton = 'grid' }: Props) {
   if (kind === 'loading') {
     return (
       <View className={`state-view state-view--${skeleton}`} data-testid='state-loading' aria-label='加载中'>
@@ -34,18 +36,28 @@ export function StateView({ kind, message, actionText, onAction, skeleton = 'gri
       </View>
     );
   }
+  const notFound = kind === 'error' && isNotFoundCode(code);
+  const action = notFound
+    ? { text: '返回首页', run: () => void goHome() }
+    : actionText && onAction
+      ? { text: actionText, run: onAction }
+      : null;
   return (
-    <View className='state-view' data-testid={`state-${kind}`}>
+    <View className='state-view' data-testid={`state-${kind}`} data-not-found={notFound ? 'true' : undefined}>
       <Empty
-        image={<View className={`state-view__icon state-view__icon--${kind}`}>{kind === 'error' ? '!' : '∅'}</View>}
+        image={
+          <View className={`state-view__icon state-view__icon--${kind}`}>
+            {notFound ? '?' : kind === 'error' ? '!' : '∅'}
+          </View>
+        }
         imageSize={64}
         title={message ?? (kind === 'error' ? '加载失败' : '暂无内容')}
         size='small'
       />
-      {actionText && onAction && (
+      {action && (
         <View className='state-view__action'>
-          <Button size='small' fill='outline' onClick={onAction}>
-            {actionText}
+          <Button size='small' fill='outline' onClick={action.run}>
+            {action.text}
           </Button>
         </View>
       )}

@@ -12,6 +12,7 @@ import { GIFT_MAX_UNIT_PRICE_FEN, type Fen } from '@domain/money';
 import { outTradeNoFor, PAYMENT_WINDOW_MS } from '@domain/order/rules';
 import { fail, ok, type Result } from '@domain/result';
 import { routes } from '@domain/routes';
+import { routes } from '@domain/routes';
 import type { ErrorSpec } from '@domain/errors';
 import { GiftErrors } from './errors';
 import { transitionGift, type GiftStatus } from './machine';
@@ -191,11 +192,8 @@ export function tokensMatch(expected: string, given: unknown): boolean {
   return difference === 0;
 }
 
-export const GIFT_RECEIVE_PAGE = '/packages/gift/pages/receive/index';
-
-/** The path the chat card opens: `/packages/gift/pages/receive/index?giftId=…&token=…`. */
-export const sharePath = (giftId: string, token: string): string =>
-  `${GIFT_RECEIVE_PAGE}?giftId=${encodeURIComponent(giftId)}&token=${encodeURIComponent(token)}`;
+/** The path the chat card opens: `/packages/gift/pages/receive/index?giftId=…&token=…` (the route table's). */
+export const sharePath = (giftId: string, token: string): string => routes.giftReceive({ giftId, token });
 
 export type RecipientAction = 'open' | 'accept' | 'decline';
 

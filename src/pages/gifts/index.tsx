@@ -6,9 +6,8 @@ import { PageState } from '@/components/PageState';
 import { GIFT_MAX_UNIT_PRICE_FEN, GIFT_TTL_MS } from '@domain/gift/rules';
 import { formatFen } from '@domain/money';
 import type { Result } from '@domain/result';
-import { openGiftDetail } from '@/platform/navigation';
+import { goHome, openGiftDetail, takeWantedGiftsRole } from '@/platform/navigation';
 import { useDidShow } from '@/platform/lifecycle';
-import { Routes, switchToTab } from '@/platform/navigation';
 import { listReceivedGifts, listSentGifts, type GiverGiftPageView, type RecipientGiftPageView } from '@/services/gift';
 import './index.scss';
 
@@ -95,6 +94,9 @@ export default function GiftsPage() {
 
   // Every time the tab shows: a gift may have been accepted or sent meanwhile.
   useDidShow(() => {
+    // Another page may have asked for a list (the recipient's 我收到的礼物 after accepting).
+    const wanted = takeWantedGiftsRole();
+    if (wanted) setRole(wanted);
     void loadSent();
     void loadReceived();
   });
@@ -132,7 +134,7 @@ export default function GiftsPage() {
         {role === 'sent' && sent.kind === 'ready' && sent.items.length === 0 && (
           <View className='gifts__empty' data-testid='gifts-empty'>
             <View>还没有送出过礼物</View>
-            <View className='gifts__empty-action' onClick={() => void switchToTab(Routes.home)}>
+            <View className='gifts__empty-action' onClick={() => void goHome()}>
               去挑选礼物
             </View>
           </View>

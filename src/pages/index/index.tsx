@@ -1,14 +1,10 @@
 import { Image, Text, View } from '@tarojs/components';
-import Grid from '@nutui/nutui-react-taro/dist/es/packages/grid';
-import SearchBar from '@nutui/nutui-react-taro/dist/es/packages/searchbar';
-import '@nutui/nutui-react-taro/dist/es/packages/grid/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/griditem/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/style.css';
+import { Grid, SearchBar } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useState } from 'react';
 import { ProductFeed, useProductFeed } from '@/components/ProductFeed';
 import { stopPullDownRefresh } from '@/platform/feedback';
 import { usePullDownRefresh, useReachBottom, useShareAppMessage } from '@/platform/lifecycle';
-import { navigateTo, Routes, switchToTab } from '@/platform/navigation';
+import { navigateTo, routes, switchToTab } from '@/platform/navigation';
 import { listCategories, type CategoryView } from '@/services/shop';
 import './index.scss';
 
@@ -38,11 +34,11 @@ export default function HomePage() {
     void feed.loadMore();
   });
 
-  useShareAppMessage(() => ({ title: '礼物商城：挑一份好礼，送给朋友', path: Routes.home }));
+  useShareAppMessage(() => ({ title: '礼物商城：挑一份好礼，送给朋友', path: routes.home() }));
 
   return (
     <View className='home'>
-      <View className='home__search' onClick={() => void navigateTo(Routes.search)} data-testid='home-search'>
+      <View className='home__search' onClick={() => void navigateTo(routes.search())} data-testid='home-search'>
         <SearchBar placeholder='搜索商品或分类' readOnly shape='round' />
       </View>
 
@@ -54,7 +50,7 @@ export default function HomePage() {
                 key={category.categoryId}
                 text={<Text className='home__category-name'>{category.name}</Text>}
                 onClick={() =>
-                  void navigateTo(Routes.category, { categoryId: category.categoryId, name: category.name })
+                  void navigateTo(routes.category({ categoryId: category.categoryId, name: category.name }))
                 }
               >
                 <Image className='home__category-icon' src={category.iconUrl} mode='aspectFit' />
@@ -64,7 +60,7 @@ export default function HomePage() {
         </View>
       )}
 
-      <View className='home__banner' onClick={() => void switchToTab(Routes.gifts)} data-testid='home-banner'>
+      <View className='home__banner' onClick={() => void switchToTab(routes.gifts())} data-testid='home-banner'>
         <View>
           <View className='home__banner-title'>把心意送给朋友</View>
           <View className='home__banner-text'>你付款，好友填地址，商家直接寄到好友手里</View>

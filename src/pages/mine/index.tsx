@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useDidShow } from '@/platform/lifecycle';
-import { navigateTo, Routes, switchToTab } from '@/platform/navigation';
+import { navigateTo, routes, switchToTab } from '@/platform/navigation';
 import { ORDER_TABS } from '@/services/order';
 import { DEFAULT_NICKNAME, getProfile } from '@/services/user';
 import './index.scss';
@@ -33,7 +33,7 @@ export default function MinePage() {
       <View className='mine__card'>
         <View
           className='mine__card-header'
-          onClick={() => void navigateTo(Routes.orderList)}
+          onClick={() => void navigateTo(routes.orderList())}
           data-testid='mine-all-orders'
         >
           <Text className='mine__heading'>我的订单</Text>
@@ -45,7 +45,7 @@ export default function MinePage() {
               key={entry.key}
               className='mine__shortcut'
               data-testid={`mine-orders-${entry.key}`}
-              onClick={() => void navigateTo(Routes.orderList, { status: entry.key })}
+              onClick={() => void navigateTo(routes.orderList({ status: entry.key }))}
             >
               <View className={`mine__shortcut-icon mine__shortcut-icon--${entry.key}`} />
               {entry.title}
@@ -55,7 +55,7 @@ export default function MinePage() {
       </View>
 
       <View className='mine__card'>
-        <View className='mine__card-header' onClick={() => void switchToTab(Routes.gifts)} data-testid='mine-gifts'>
+        <View className='mine__card-header' onClick={() => void switchToTab(routes.gifts())} data-testid='mine-gifts'>
           <Text className='mine__heading'>我的礼物</Text>
           <Text className='mine__more'>我送出的 · 我收到的 ›</Text>
         </View>

@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
+import { Button } from '@nutui/nutui-react-taro';
 import type { OrderCardView } from '@/services/order';
 import { ACTION_TEXT, useOrderActions } from './useOrderActions';
 

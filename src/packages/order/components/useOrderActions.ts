@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { OrderBuyerAction } from '@domain/contracts';
 import { confirmAction, hideLoading, showLoading, showToast } from '@/platform/feedback';
-import { redirectTo, Routes } from '@/platform/navigation';
+import { redirectTo, routes } from '@/platform/navigation';
 import { cancelOrder, confirmReceipt, payForOrder, type OrderCardView } from '@/services/order';
 
 export const ACTION_TEXT: Record<OrderBuyerAction, string> = {
@@ -38,7 +38,7 @@ export function useOrderActions(onChanged: (order: OrderCardView | null) => void
           return;
         }
         if (answer.data.outcome === 'cancelled') return;
-        void redirectTo(Routes.orderResult, { orderId: order.orderId, outcome: answer.data.outcome });
+        void redirectTo(routes.orderResult({ orderId: order.orderId, outcome: answer.data.outcome }));
         return;
       }
       showLoading();

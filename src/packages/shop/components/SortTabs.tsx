@@ -1,6 +1,4 @@
-import Tabs from '@nutui/nutui-react-taro/dist/es/packages/tabs';
-import '@nutui/nutui-react-taro/dist/es/packages/tabs/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/tabpane/style/style.css';
+import { Tabs } from '@nutui/nutui-react-taro';
 import type { ProductSort } from '@domain/contracts';
 
 export const SORT_TABS: ReadonlyArray<{ sort: ProductSort; title: string }> = [

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
+import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ExpiryCountdown } from '@/components/ExpiryCountdown';
 import { GiftCard } from '@/components/GiftCard';

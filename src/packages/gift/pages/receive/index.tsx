@@ -1,8 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import Dialog from '@nutui/nutui-react-taro/dist/es/packages/dialog';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/dialog/style/style.css';
+import { Button, Dialog } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useState } from 'react';
 import { AddressForm } from '@/components/AddressForm';
 import { ExpiryCountdown } from '@/components/ExpiryCountdown';
@@ -10,9 +7,8 @@ import { GiftCard } from '@/components/GiftCard';
 import { PageState } from '@/components/PageState';
 import type { Address } from '@domain/address';
 import { lastUsedAddress, rememberAddress } from '@/platform/address';
-import { openGiftDetail } from '@/platform/navigation';
 import { useRouter } from '@/platform/lifecycle';
-import { Routes, switchToTab } from '@/platform/navigation';
+import { goHome, openGiftDetail, openGiftsTab } from '@/platform/navigation';
 import { acceptGift, declineGift, openGift, type RecipientGiftPageView } from '@/services/gift';
 import {
   receiveViewOf,
@@ -31,9 +27,29 @@ function Refused({ refusal }: { refusal: RecipientRefusal }) {
     <View className='gift-receive__refused' data-testid={`gift-state-${refusal}`}>
       <View className='gift-receive__refused-title'>{text.title}</View>
       <View className='gift-receive__refused-text'>{text.text}</View>
-      <View className='gift-receive__home' onClick={() => void switchToTab(Routes.home)}>
+      <View className='gift-receive__home' onClick={() => void goHome()}>
         去商城逛逛
       </View>
+    </View>
+  );
+}
+
+/** After accepting or declining: on to the shop, or to the gifts I have received. */
+function WaysOn() {
+  return (
+    <View className='gift-receive__ways' data-testid='gift-ways-on'>
+      <Button
+        block
+        type='danger'
+        shape='round'
+        onClick={() => void openGiftsTab('received')}
+        data-testid='gift-to-received'
+      >
+        我收到的礼物
+      </Button>
+      <Button block fill='outline' shape='round' onClick={() => void goHome()} data-testid='gift-to-shop'>
+        去逛逛
+      </Button>
     </View>
   );
 }
@@ -109,6 +125,7 @@ export default function GiftReceivePage() {
             <View className='gift-receive__address-line'>{gift.myAddress.line}</View>
           </View>
         )}
+        <WaysOn />
       </View>
     );
   }
@@ -121,6 +138,7 @@ export default function GiftReceivePage() {
           <View className='gift-receive__done-text'>已通知 {gift.giverNickname}，款项将原路退回给送礼人</View>
         </View>
         <GiftCard card={gift.card} product={gift.product} />
+        <WaysOn />
       </View>
     );
   }

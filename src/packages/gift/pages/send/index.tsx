@@ -1,10 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import Input from '@nutui/nutui-react-taro/dist/es/packages/input';
-import TextArea from '@nutui/nutui-react-taro/dist/es/packages/textarea';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/input/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/textarea/style/style.css';
+import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { GiftCard } from '@/components/GiftCard';
 import { GiftCardStylePicker } from '@/components/GiftCardStylePicker';

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
+import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useState } from 'react';
 import { AddressForm } from '@/components/AddressForm';
 import { StateView } from '@/components/StateView';
@@ -11,7 +10,7 @@ import { ORDER_MAX_QUANTITY } from '@domain/order/rules';
 import { lastUsedAddress } from '@/platform/address';
 import { showToast } from '@/platform/feedback';
 import { useRouter } from '@/platform/lifecycle';
-import { redirectTo, Routes } from '@/platform/navigation';
+import { redirectTo, routes } from '@/platform/navigation';
 import { payForOrder, placeOrder } from '@/services/order';
 import { getProduct, type ProductDetailView, type SkuView } from '@/services/shop';
 import { OrderItems } from '@/packages/order/components/OrderItems';
@@ -88,7 +87,7 @@ export default function ConfirmOrderPage() {
     const paid = await payForOrder(orderId, totalFee, `${product.name} × ${quantity}`, { payment, outTradeNo });
     // The order exists whatever happened to the payment: the result page shows it and offers 继续支付.
     const outcome = paid.ok ? paid.data.outcome : 'failed';
-    void redirectTo(Routes.orderResult, { orderId, outcome });
+    void redirectTo(routes.orderResult({ orderId, outcome }));
   };
 
   return (

@@ -1,12 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import Tabs from '@nutui/nutui-react-taro/dist/es/packages/tabs';
-import '@nutui/nutui-react-taro/dist/es/packages/tabs/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/tabpane/style/style.css';
+import { Tabs } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { StateView } from '@/components/StateView';
 import { stopPullDownRefresh } from '@/platform/feedback';
 import { useDidShow, usePullDownRefresh, useReachBottom, useRouter } from '@/platform/lifecycle';
-import { navigateTo, Routes } from '@/platform/navigation';
+import { navigateTo, routes } from '@/platform/navigation';
 import { listOrders, ORDER_TABS, type OrderCardView } from '@/services/order';
 import { OrderActions } from '@/packages/order/components/OrderActions';
 import { OrderItems } from '@/packages/order/components/OrderItems';
@@ -118,7 +116,7 @@ export default function OrderListPage() {
                 key={order.orderId}
                 className='order-card'
                 data-testid='order-card'
-                onClick={() => void navigateTo(Routes.orderDetail, { orderId: order.orderId })}
+                onClick={() => void navigateTo(routes.orderDetail({ orderId: order.orderId }))}
               >
                 <View className='order-card__header'>
                   <Text className='order-card__id'>

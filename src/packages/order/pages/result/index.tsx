@@ -1,10 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
+import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { StateView } from '@/components/StateView';
 import { useRouter } from '@/platform/lifecycle';
-import { redirectTo, Routes, switchToTab } from '@/platform/navigation';
+import { goHome, redirectTo, routes } from '@/platform/navigation';
 import { getOrder, type OrderCardView } from '@/services/order';
 import { useOrderActions } from '@/packages/order/components/useOrderActions';
 import '@/packages/order/components/order.scss';
@@ -86,10 +85,10 @@ export default function OrderResultPage() {
             继续支付
           </Button>
         )}
-        <Button block fill='outline' onClick={() => void redirectTo(Routes.orderDetail, { orderId: order.orderId })}>
+        <Button block fill='outline' onClick={() => void redirectTo(routes.orderDetail({ orderId: order.orderId }))}>
           查看订单
         </Button>
-        <Button block fill='none' onClick={() => void switchToTab(Routes.home)}>
+        <Button block fill='none' onClick={() => void goHome()}>
           继续逛逛
         </Button>
       </View>

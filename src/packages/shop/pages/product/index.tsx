@@ -1,9 +1,5 @@
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
-import Button from '@nutui/nutui-react-taro/dist/es/packages/button';
-import Popup from '@nutui/nutui-react-taro/dist/es/packages/popup';
-import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/overlay/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/popup/style/style.css';
+import { Button, Popup } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
 import { SpecSelector, type SpecChoice } from '@/components/SpecSelector';
 import { StateView } from '@/components/StateView';
@@ -11,7 +7,7 @@ import { totalStock } from '@domain/product/specs';
 import { enableShareMenu } from '@/platform/share';
 import { previewImages, showToast } from '@/platform/feedback';
 import { useRouter, useShareAppMessage } from '@/platform/lifecycle';
-import { navigateTo, Routes, withQuery } from '@/platform/navigation';
+import { navigateTo, routes } from '@/platform/navigation';
 import type { SkuView } from '@/services/shop';
 import { useProductDetail } from '@/services/useProductDetail';
 import './index.scss';
@@ -39,7 +35,7 @@ export default function ProductPage() {
     const product = state.kind === 'ready' ? state.product : undefined;
     return {
       title: product ? `${product.name} ${product.priceText}` : '礼物商城',
-      path: withQuery(Routes.product, { productId }),
+      path: routes.product({ productId }),
       ...(product?.imageUrls[0] ? { imageUrl: product.imageUrls[0] } : {}),
     };
   });
@@ -62,11 +58,9 @@ export default function ProductPage() {
       return;
     }
     setPopup(null);
-    void navigateTo(Routes.orderConfirm, {
-      skuId: chosen.skuId,
-      productId: product.productId,
-      quantity: choice.quantity,
-    });
+    void navigateTo(
+      routes.orderConfirm({ skuId: chosen.skuId, productId: product.productId, quantity: choice.quantity }),
+    );
   };
 
   const gift = () => {
@@ -79,7 +73,7 @@ export default function ProductPage() {
       return;
     }
     setPopup(null);
-    void navigateTo(Routes.giftSend, { productId: product.productId, skuId: chosen.skuId });
+    void navigateTo(routes.giftSend({ productId: product.productId, skuId: chosen.skuId }));
   };
 
   const giftButton = (

@@ -1,6 +1,5 @@
 import { View } from '@tarojs/components';
-import SearchBar from '@nutui/nutui-react-taro/dist/es/packages/searchbar';
-import '@nutui/nutui-react-taro/dist/es/packages/searchbar/style/style.css';
+import { SearchBar } from '@nutui/nutui-react-taro';
 import { useMemo, useState } from 'react';
 import { ProductFeed, useProductFeed } from '@/components/ProductFeed';
 import type { ProductSort } from '@domain/contracts';
