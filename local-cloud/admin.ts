@@ -5,6 +5,14 @@
 import type { InvocationContext } from './services';
 import type { FunctionRuntime } from './runtime';
 import { FunctionInvocationError, LOCAL_APPID, LOCAL_ENV } from './runtime';
+import { StorageError, type CloudStorage } from './storage';
+import {
+  assertEmbeddedJsonShallow,
+  MAX_JSON_DEPTH,
+  nestsDeeperThan,
+  parseJsonBody,
+  RequestRejected,
+} from './wire/limits';
 import { parseMultipart } from './wire/multipart';
 import { decodeOpenApiRequest, encodeOpenApiResponse } from './wire/openapi-protobuf';
 
@@ -34,10 +42,13 @@ export interface AdminDependencies {
   runtime: FunctionRuntime;
   pay: PayApiHandler;
   openapi: OpenApiHandler;
+  storage: CloudStorage;
   log: (line: string) => void;
 }
 
 export interface AdminReply {
+  /** 200 unless the request itself is malformed (not JSON, too deep, unknown action, ...): then 4xx */
+  status?: number;
   contentType: string;
   body: Buffer;
 }
@@ -73,24 +84,28 @@ export async function handleAdmin(
     try {
       parts = parseMultipart(rawBody, contentType);
     } catch (error) {
-      return tcbError(requestId, 'INVALID_PARAM', `malformed multipart body: ${messageOf(error)}`);
+      return rejected(requestId, 400, 'INVALID_PARAM', `malformed multipart body: ${messageOf(error)}`);
     }
     const action = parts.get('action')?.toString('utf8');
     const apiName = parts.get('apiName')?.toString('utf8') ?? '';
     const requestData = parts.get('requestData') ?? Buffer.alloc(0);
     if (action === 'wx.wxPayApi') return wxPayApi(deps, requestId, apiName, requestData, caller);
     if (action === 'wx.openApi') return wxOpenApi(deps, apiName, requestData, caller);
-    return tcbError(requestId, 'INVALID_PARAM', `unknown action ${String(action)}`);
+    deps.log(`[admin] unknown multipart action ${String(action)}`);
+    return rejected(requestId, 400, 'INVALID_PARAM', `unknown action ${String(action)}`);
   }
 
   let body: unknown;
   try {
-    body = JSON.parse(rawBody.toString('utf8'));
-  } catch {
-    return tcbError(requestId, 'INVALID_PARAM', 'request body is not JSON');
+    body = parseJsonBody(rawBody, undefined);
+    // queries, documents and request_data travel as JSON text inside the body: same depth limit
+    assertEmbeddedJsonShallow(body);
+  } catch (error) {
+    if (error instanceof RequestRejected) return rejected(requestId, error.status, error.code, error.message);
+    throw error;
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return tcbError(requestId, 'INVALID_PARAM', 'request body must be a JSON object');
+    return rejected(requestId, 400, 'INVALID_PARAM', 'request body must be a JSON object');
   }
   const request = body as Record<string, unknown>;
   const action = typeof request.action === 'string' ? request.action : '';
@@ -98,6 +113,8 @@ export async function handleAdmin(
   if (action.startsWith('database.')) {
     try {
       const reply = (await deps.db.handle(request)) as Record<string, unknown>;
+      // an action the database does not have is a malformed request, like any unknown action
+      if (reply.code === 'INVALID_ACTION') return rejected(requestId, 400, 'INVALID_ACTION', String(reply.message));
       return json({ requestId, ...reply });
     } catch (error) {
       deps.log(`[admin] ${action} failed: ${messageOf(error)}`);
@@ -105,7 +122,29 @@ export async function handleAdmin(
     }
   }
   if (action === 'functions.invokeFunction') return invokeFunction(deps, requestId, request, caller);
-  return tcbError(requestId, 'INVALID_PARAM', `unknown action ${action || '(none)'}`);
+  if (action.startsWith('storage.')) return storageAction(deps, requestId, action, request);
+  deps.log(`[admin] unknown action ${action || '(none)'}`);
+  return rejected(requestId, 400, 'INVALID_PARAM', `unknown action ${action || '(none)'}`);
+}
+
+/** cloud.uploadFile / getTempFileURL / downloadFile / deleteFile (node-sdk dist/storage/index.js). */
+function storageAction(
+  deps: AdminDependencies,
+  requestId: string,
+  action: string,
+  request: Record<string, unknown>,
+): AdminReply {
+  try {
+    if (action === 'storage.getUploadMetadata') return json({ requestId, data: deps.storage.uploadMetadata(request) });
+    if (action === 'storage.batchGetDownloadUrl') return json({ requestId, data: deps.storage.downloadUrls(request) });
+    if (action === 'storage.batchDeleteFile') return json({ requestId, data: deps.storage.deleteFiles(request) });
+  } catch (error) {
+    if (error instanceof StorageError) return tcbError(requestId, error.code, error.message);
+    deps.log(`[admin] ${action} failed: ${messageOf(error)}`);
+    return tcbError(requestId, 'STORAGE_REQUEST_FAIL', messageOf(error));
+  }
+  deps.log(`[admin] unknown action ${action}`);
+  return rejected(requestId, 400, 'INVALID_PARAM', `unknown action ${action}`);
 }
 
 /** cloud.callFunction: the callee runs as the calling user, with the caller's SOURCE. */
@@ -135,6 +174,10 @@ async function invokeFunction(
     // a function that returns nothing gives the caller result null
     return json({ requestId, data: { response_data: JSON.stringify(result ?? null) } });
   } catch (error) {
+    // the cloud's answer for a name it does not know (docs/cloudbase-wire.md §3)
+    if (error instanceof FunctionInvocationError && error.code === 'FUNCTION_NOT_FOUND') {
+      return tcbError(requestId, 'FUNCTION_NOT_FOUND', error.message);
+    }
     const detail = error instanceof FunctionInvocationError ? error.detail : messageOf(error);
     return tcbError(requestId, 'FUNCTIONS_EXECUTE_FAIL', `errCode: -1 | errMsg: ${detail}`);
   }
@@ -150,9 +193,10 @@ async function wxPayApi(
 ): Promise<AdminReply> {
   let data: unknown;
   try {
-    data = JSON.parse(requestData.toString('utf8'));
-  } catch {
-    return tcbError(requestId, 'INVALID_PARAM', 'requestData is not JSON');
+    data = parseJsonBody(requestData, undefined, 'requestData');
+  } catch (error) {
+    if (error instanceof RequestRejected) return rejected(requestId, error.status, error.code, error.message);
+    throw error;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return tcbError(requestId, 'INVALID_PARAM', 'requestData must be a JSON object');
@@ -206,6 +250,7 @@ function openApiReply(result: Record<string, unknown>): AdminReply {
 
 function parseJsonOrText(value: Buffer): unknown {
   const text = value.toString('utf8');
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new Error(`a parameter nests deeper than ${MAX_JSON_DEPTH} levels`);
   try {
     return JSON.parse(text);
   } catch {
@@ -215,6 +260,11 @@ function parseJsonOrText(value: Buffer): unknown {
 
 function json(value: unknown): AdminReply {
   return { contentType: 'application/json; charset=utf-8', body: Buffer.from(JSON.stringify(value)) };
+}
+
+/** A request the API cannot take at all: the TCB envelope with a 4xx status. */
+function rejected(requestId: string, status: number, code: string, message: string): AdminReply {
+  return { ...tcbError(requestId, code, message), status };
 }
 
 function tcbError(requestId: string, code: string, message: string): AdminReply {

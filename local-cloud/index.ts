@@ -10,8 +10,9 @@ import { Clock } from './clock';
 import { Database, type IndexSpec } from './db';
 import { OpenApi } from './openapi';
 import { PaySimulator } from './pay';
-import { FunctionRegistry, FunctionRuntime } from './runtime';
+import { FunctionRegistry, FunctionRuntime, LOCAL_ENV } from './runtime';
 import { createCloudServer } from './server';
+import { CloudStorage } from './storage';
 import type { CloudServices } from './services';
 import { staticMounts } from './static';
 
@@ -51,6 +52,8 @@ export interface LocalCloud {
   pay: PaySimulator;
   openapi: OpenApi;
   db: Database;
+  /** cloud storage: files under <dataDir>/storage */
+  storage: CloudStorage;
   /** call a function like the gateway does: as user `openid`, SOURCE wx_client */
   call(name: string, event: unknown, openid: string): Promise<unknown>;
   stop(): Promise<void>;
@@ -92,6 +95,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   };
   const pay = new PaySimulator(services);
   const openapi = new OpenApi(services);
+  let baseUrl = '';
+  const storage = new CloudStorage({
+    dataDir: options.dataDir,
+    envName: LOCAL_ENV,
+    now: () => clock.now(),
+    baseUrl: () => baseUrl,
+  });
 
   const server = createCloudServer({
     db,
@@ -99,6 +109,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     registry,
     pay,
     openapi,
+    storage,
     log,
     clock,
     devPay: pay,
@@ -115,6 +126,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   const port = (server.address() as AddressInfo).port;
   const url = `http://${host}:${port}`;
   adminUrl = `${url}/admin`;
+  baseUrl = url;
 
   clock.useTriggers(
     () => registry.allTriggers(),
@@ -142,6 +154,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     pay,
     openapi,
     db,
+    storage,
     call: (name, event, openid) => runtime.invoke(name, event, { openid, source: 'wx_client' }),
     stop: () => {
       stopped ??= (async () => {

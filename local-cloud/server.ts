@@ -7,6 +7,9 @@ import { handleAdmin, type AdminDependencies } from './admin';
 import { ANONYMOUS_OPENID, DEV_USERS } from './dev-users';
 import { FunctionInvocationError, type FunctionRegistry, type FunctionRuntime } from './runtime';
 import { serveStatic, type StaticMount } from './static';
+import { handleStorageRequest } from './storage/http';
+import { decodePathSegment, openidFromHeader, readBody } from './wire/body';
+import { BODY_LIMITS, parseJsonBody, RequestRejected } from './wire/limits';
 
 export interface DevPay {
   pay(outTradeNo: string, result: 'SUCCESS' | 'FAIL'): Promise<unknown>;
@@ -25,46 +28,59 @@ export interface ServerDependencies extends AdminDependencies {
   staticMounts: StaticMount[];
 }
 
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
 const KEEP_ALIVE_MS = 65_000;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+/** A request (headers and body) must arrive within this; a slower client gets 408 and is dropped. */
+const REQUEST_TIMEOUT_MS = 120_000;
 
 export function createCloudServer(deps: ServerDependencies): http.Server {
   const server = http.createServer((request, response) => {
     route(deps, request, response).catch((error: unknown) => {
-      const status = error instanceof HttpError ? error.status : 500;
-      const code = error instanceof HttpError ? error.code : 'INTERNAL_ERROR';
+      const status = error instanceof RequestRejected ? error.status : 500;
+      const code = error instanceof RequestRejected ? error.code : 'INTERNAL_ERROR';
       const message = error instanceof Error ? error.message : String(error);
       if (status === 500) deps.log(`[http] ${request.method} ${request.url} failed: ${message}`);
-      if (!response.headersSent) sendJson(response, status, { error: { code, message } });
-      else response.destroy();
+      if (response.headersSent || response.destroyed) {
+        response.destroy();
+        return;
+      }
+      // the rest of a refused body is not read: close the connection after the answer
+      if (status === 413) response.setHeader('connection', 'close');
+      sendJson(response, status, { error: { code, message } });
     });
   });
   server.keepAliveTimeout = KEEP_ALIVE_MS;
   server.headersTimeout = KEEP_ALIVE_MS + 1000;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   return server;
 }
 
 async function route(deps: ServerDependencies, request: IncomingMessage, response: ServerResponse): Promise<void> {
-  const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  let url: URL;
+  try {
+    url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  } catch {
+    throw new RequestRejected(400, 'INVALID_URL', 'the request target is not a valid URL');
+  }
   const { pathname } = url;
   const method = request.method ?? 'GET';
 
   if (pathname === '/admin') {
-    if (method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'POST /admin');
-    const body = await readBody(request);
+    if (method !== 'POST') throw new RequestRejected(405, 'METHOD_NOT_ALLOWED', 'POST /admin');
+    const body = await readBody(request, BODY_LIMITS.admin);
     const reply = await handleAdmin(deps, body, request.headers['content-type'] ?? '', url.searchParams);
-    response.writeHead(200, { 'content-type': reply.contentType, 'content-length': reply.body.length });
+    response.writeHead(reply.status ?? 200, { 'content-type': reply.contentType, 'content-length': reply.body.length });
     response.end(reply.body);
+    return;
+  }
+
+  if (pathname.startsWith('/_storage/')) {
+    allowLocalOrigin(request, response);
+    if (method === 'OPTIONS') {
+      response.writeHead(204);
+      response.end();
+      return;
+    }
+    await handleStorageRequest(deps.storage, request, response, url, ANONYMOUS_OPENID, deps.log);
     return;
   }
 
@@ -78,8 +94,10 @@ async function route(deps: ServerDependencies, request: IncomingMessage, respons
   }
 
   if (pathname.startsWith('/functions/')) {
-    if (method !== 'POST') throw new HttpError(405, 'METHOD_NOT_ALLOWED', `POST ${pathname}`);
-    await gateway(deps, decodeURIComponent(pathname.slice('/functions/'.length)), request, response);
+    if (method !== 'POST') throw new RequestRejected(405, 'METHOD_NOT_ALLOWED', `POST ${pathname}`);
+    const name = decodePathSegment(pathname.slice('/functions/'.length));
+    if (name === undefined) throw new RequestRejected(404, 'FUNCTION_NOT_FOUND', 'malformed function name');
+    await gateway(deps, name, request, response);
     return;
   }
 
@@ -89,7 +107,7 @@ async function route(deps: ServerDependencies, request: IncomingMessage, respons
   }
 
   if (serveStatic(request, response, pathname, deps.staticMounts)) return;
-  throw new HttpError(404, 'NOT_FOUND', `${method} ${pathname}`);
+  throw new RequestRejected(404, 'NOT_FOUND', `${method} ${pathname}`);
 }
 
 /** POST /functions/<name>: the H5 build's callFunction. Body = event, X-WX-OPENID = caller. */
@@ -99,10 +117,12 @@ async function gateway(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  if (!deps.registry.get(name)) throw new HttpError(404, 'FUNCTION_NOT_FOUND', `function "${name}" not found`);
-  const event = parseJsonBody(await readBody(request), {});
-  const header = request.headers['x-wx-openid'];
-  const openid = (Array.isArray(header) ? header[0] : header)?.trim() || ANONYMOUS_OPENID;
+  if (!deps.registry.get(name)) {
+    const shown = JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
+    throw new RequestRejected(404, 'FUNCTION_NOT_FOUND', `function ${shown} not found`);
+  }
+  const openid = openidFromHeader(request, ANONYMOUS_OPENID);
+  const event = parseJsonBody(await readBody(request, BODY_LIMITS.gateway), {});
   try {
     const result = await deps.runtime.invoke(name, event, { openid, source: 'wx_client' });
     sendJson(response, 200, result ?? null);
@@ -137,27 +157,27 @@ async function devRoute(
       sendJson(response, 200, { now: deps.clock.now() });
       return;
     case 'POST /_dev/clock': {
-      const body = parseJsonBody(await readBody(request), {}) as { advanceMs?: unknown };
+      const body = devBody(await readBody(request, BODY_LIMITS.dev)) as { advanceMs?: unknown };
       const advanceMs = body.advanceMs ?? 0;
       if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0) {
-        throw new HttpError(400, 'INVALID_PARAM', 'advanceMs must be a number >= 0');
+        throw new RequestRejected(400, 'INVALID_PARAM', 'advanceMs must be a number >= 0');
       }
       await deps.clock.advance(advanceMs);
       sendJson(response, 200, { now: deps.clock.now() });
       return;
     }
     case 'POST /_dev/pay': {
-      const body = parseJsonBody(await readBody(request), {}) as { outTradeNo?: unknown; result?: unknown };
+      const body = devBody(await readBody(request, BODY_LIMITS.dev)) as { outTradeNo?: unknown; result?: unknown };
       if (typeof body.outTradeNo !== 'string' || body.outTradeNo === '') {
-        throw new HttpError(400, 'INVALID_PARAM', 'outTradeNo is required');
+        throw new RequestRejected(400, 'INVALID_PARAM', 'outTradeNo is required');
       }
       const result = body.result ?? 'SUCCESS';
       if (result !== 'SUCCESS' && result !== 'FAIL')
-        throw new HttpError(400, 'INVALID_PARAM', 'result must be SUCCESS or FAIL');
+        throw new RequestRejected(400, 'INVALID_PARAM', 'result must be SUCCESS or FAIL');
       try {
         sendJson(response, 200, (await deps.devPay.pay(body.outTradeNo, result)) ?? null);
       } catch (error) {
-        throw new HttpError(400, 'PAY_FAILED', error instanceof Error ? error.message : String(error));
+        throw new RequestRejected(400, 'PAY_FAILED', error instanceof Error ? error.message : String(error));
       }
       return;
     }
@@ -171,7 +191,7 @@ async function devRoute(
       sendJson(response, 200, DEV_USERS);
       return;
     default:
-      throw new HttpError(404, 'NOT_FOUND', endpoint);
+      throw new RequestRejected(404, 'NOT_FOUND', endpoint);
   }
 }
 
@@ -181,41 +201,18 @@ function allowLocalOrigin(request: IncomingMessage, response: ServerResponse): v
   if (!origin || !/^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?$/.test(origin)) return;
   response.setHeader('access-control-allow-origin', origin);
   response.setHeader('vary', 'Origin');
-  response.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+  response.setHeader('access-control-allow-methods', 'GET, POST, PUT, OPTIONS');
   response.setHeader('access-control-allow-headers', 'content-type, x-wx-openid');
   response.setHeader('access-control-max-age', '600');
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new HttpError(413, 'PAYLOAD_TOO_LARGE', `request body over ${MAX_BODY_BYTES} bytes`));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
-}
-
-function parseJsonBody(body: Buffer, whenEmpty: unknown): unknown {
-  const text = body.toString('utf8');
-  if (text.trim() === '') return whenEmpty;
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new HttpError(
-      400,
-      'INVALID_JSON',
-      `request body is not JSON: ${error instanceof Error ? error.message : String(error)}`,
-    );
+/** A /_dev body: a JSON object (empty = {}). */
+function devBody(body: Buffer): Record<string, unknown> {
+  const value = parseJsonBody(body, {});
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new RequestRejected(400, 'INVALID_PARAM', 'the body must be a JSON object');
   }
+  return value as Record<string, unknown>;
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown): void {

@@ -11,9 +11,14 @@ export class FunctionInvocationError extends Error {
   }
 }
 
+/**
+ * The cloud's words for an unknown function name (`FunctionName parameter could not be found.`, code
+ * FUNCTION_NOT_FOUND), plus which name, since locally it usually means "not built yet".
+ */
 export function functionNotFound(name: string): FunctionInvocationError {
+  const shown = JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
   return new FunctionInvocationError(
     'FUNCTION_NOT_FOUND',
-    `FunctionName parameter could not be found: function "${name}" is not built in the functions directory`,
+    `FunctionName parameter could not be found. (function ${shown} is not built in the functions directory)`,
   );
 }

@@ -200,15 +200,16 @@ describe('local cloud over HTTP', () => {
   });
 
   describe('/admin', () => {
-    it('answers an unknown action and a non-JSON body with the TCB error envelope', async () => {
+    it('answers an unknown action and a non-JSON body with 400 and the TCB error envelope', async () => {
       const unknown = await postJson<{ requestId: string; code: string }>(`${cloud.url}/admin?env=local&seqId=x`, {
-        action: 'storage.getUploadMetadata',
+        action: 'storage.noSuchAction',
       });
-      expect(unknown.status).toBe(200);
+      expect(unknown.status).toBe(400);
       expect(unknown.body.code).toBe('INVALID_PARAM');
       expect(unknown.body.requestId).toEqual(expect.any(String));
       const garbage = await postJson<{ code: string }>(`${cloud.url}/admin`, 'not json');
-      expect(garbage.body.code).toBe('INVALID_PARAM');
+      expect(garbage.status).toBe(400);
+      expect(garbage.body.code).toBe('INVALID_JSON');
     });
 
     it('mounts cloud.cloudPay and cloud.openapi', async () => {
