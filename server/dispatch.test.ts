@@ -55,6 +55,17 @@ describe('defineFunction', () => {
     expect(seen.at(-1)).toEqual({ openid: 'o-alice', appid: 'wx-app', source: 'wx_client', now: 1_800_000_000_000 });
   });
 
+  it('never echoes a long action back', async () => {
+    const action = `x${'\u0000'.repeat(10)}${'y'.repeat(5000)}`;
+    const answer = await main({ action });
+    expect(answer).toMatchObject({ ok: false, code: 'COMMON.UNKNOWN_ACTION' });
+    const message = answer.ok ? '' : answer.message;
+    expect(message.length).toBeLessThan(80);
+    expect(message).not.toContain('\u0000');
+    expect(message).toContain('shop.x');
+    expect(message).toMatch(/…$/);
+  });
+
   it('answers unknown or missing actions with COMMON.UNKNOWN_ACTION', async () => {
     await expect(main({ action: 'dropTables' })).resolves.toMatchObject({ ok: false, code: 'COMMON.UNKNOWN_ACTION' });
     await expect(main({ action: 'constructor' })).resolves.toMatchObject({ code: 'COMMON.UNKNOWN_ACTION' });

@@ -13,6 +13,7 @@ import { clock } from '@domain/clock';
 import type { ActionName, AnswerOf, FunctionName, RequestOf } from '@domain/contracts';
 import { CommonErrors, failWith } from '@domain/errors';
 import type { Result } from '@domain/result';
+import { clipForMessage } from '@domain/text';
 import { validationFailure } from '@domain/validation';
 import { caller } from './cloud';
 
@@ -52,7 +53,8 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Functi
     const action = isRecord(event) ? event.action : undefined;
     const handler = typeof action === 'string' && Object.hasOwn(table, action) ? table[action] : undefined;
     if (!isRecord(event) || typeof action !== 'string' || !handler) {
-      const detail = typeof action === 'string' ? `${name}.${action}` : `${name} 缺少 action`;
+      // The action is the caller's text: echo a short, cleaned prefix only (never 5,000 characters back).
+      const detail = typeof action === 'string' ? `${name}.${clipForMessage(action)}` : `${name} 缺少 action`;
       return failWith(CommonErrors.UNKNOWN_ACTION, `${CommonErrors.UNKNOWN_ACTION.message}：${detail}`);
     }
 
@@ -68,7 +70,7 @@ export function defineFunction<F extends FunctionName>(name: F, handlers: Functi
       return await handler.run(parsed.data, ctx);
     } catch (error) {
       // The client only ever sees the stable code; the stack stays in the function's log.
-      console.error(`[${name}.${action}] unexpected error`, error);
+      console.error(`[${name}.${clipForMessage(action)}] unexpected error`, error);
       return failWith(CommonErrors.INTERNAL);
     }
   };

@@ -3,13 +3,15 @@
  * leaves the server; a user without a profile document is shown as DEFAULT_NICKNAME.
  */
 import * as z from 'zod';
-import { countChars } from '@domain/address';
 import type { UpdateProfileRequest, UserProfile } from '@domain/contracts';
+import { DEFAULT_NICKNAME, updateProfileSchema } from '@domain/user/profile';
 import { db, fetchDocs } from './cloud';
 
+/** The rules (nickname text hygiene and length, avatar address forms) are the domain's, shared with the client. */
+export { DEFAULT_NICKNAME, NICKNAME_MAX_CHARS } from '@domain/user/profile';
+export { updateProfileSchema };
+
 export const USERS = 'users';
-export const DEFAULT_NICKNAME = '微信用户';
-export const NICKNAME_MAX_CHARS = 20;
 
 export interface UserDoc {
   _id: string;
@@ -17,21 +19,6 @@ export interface UserDoc {
   avatarUrl: string;
   updatedAt: number;
 }
-
-export const updateProfileSchema = z.object({
-  nickname: z
-    .string({ error: '请填写昵称' })
-    .trim()
-    .refine((text) => countChars(text) >= 1 && countChars(text) <= NICKNAME_MAX_CHARS, {
-      error: `昵称应为1-${NICKNAME_MAX_CHARS}个字`,
-    }),
-  avatarUrl: z
-    .string({ error: '头像地址应为文本' })
-    .trim()
-    .max(1024, { error: '头像地址过长' })
-    .regex(/^(https:\/\/|cloud:\/\/|\/)\S*$/, { error: '头像地址格式不正确' })
-    .optional(),
-}) satisfies z.ZodType<UpdateProfileRequest>;
 
 export const getProfileSchema = z.object({}) as unknown as z.ZodType<Record<never, never>>;
 

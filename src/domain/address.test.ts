@@ -121,6 +121,38 @@ describe('address validation', () => {
   });
 });
 
+describe('address text hygiene', () => {
+  it.each([
+    ['userName', '张\u0000三', 'ADDRESS.INVALID_NAME', '收货人姓名包含不可见的控制字符'],
+    ['userName', '\u3164\u2800', 'ADDRESS.INVALID_NAME', '请填写收货人姓名'],
+    ['provinceName', '广东\uD800', 'ADDRESS.INVALID_PROVINCE', '省份包含无法显示的字符'],
+    ['cityName', '\u200B\u00AD', 'ADDRESS.INVALID_CITY', '请选择城市'],
+    ['countyName', '天河\u0085区', 'ADDRESS.INVALID_COUNTY', '区县不能换行'],
+    ['detailInfo', '体育西路\u0000101号', 'ADDRESS.INVALID_DETAIL', '详细地址包含不可见的控制字符'],
+    ['detailInfo', '体育西路\n101号', 'ADDRESS.INVALID_DETAIL', '详细地址不能换行'],
+    ['telNumber', '1381234\u00005678', 'ADDRESS.INVALID_PHONE', '请填写正确的11位手机号码'],
+    ['postalCode', '510\u0000000', 'ADDRESS.INVALID_POSTAL_CODE', '邮政编码应为6位数字'],
+  ])('%s %j: the field code, a message naming the field', (field, value, code, message) => {
+    const result = validateAddress({ ...valid, [field]: value });
+    expect(result.ok).toBe(false);
+    expect(result.ok || result.errors).toEqual([{ field, code, message: expect.stringContaining(message) }]);
+    const single = checkAddress({ ...valid, [field]: value });
+    expect(single).toMatchObject({ ok: false, code });
+  });
+
+  it('stores NFC text and keeps emoji and CJK', () => {
+    const result = validateAddress({ ...valid, userName: ' Jose\u0301 😀 ', detailInfo: '体育西路101号 🏠 3栋' });
+    expect(result).toEqual({
+      ok: true,
+      data: { ...valid, userName: 'Jos\u00E9 😀', detailInfo: '体育西路101号 🏠 3栋' },
+    });
+  });
+
+  it('refuses the same inside a request schema', () => {
+    expect(addressSchema.safeParse({ ...valid, userName: '\u0000' }).success).toBe(false);
+  });
+});
+
 describe('address display', () => {
   it('masks the phone number', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');

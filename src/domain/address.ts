@@ -16,6 +16,9 @@
 import * as z from 'zod';
 import { defineErrors, type ErrorSpec } from './errors';
 import { fail, ok, type Result } from './result';
+import { countChars, storedText } from './text';
+
+export { countChars };
 
 export interface Address {
   userName: string;
@@ -40,13 +43,6 @@ export const AddressErrors = defineErrors('ADDRESS', {
   MISSING: '请填写收货地址',
 });
 
-/** Length as people count it on screen for CJK and most emoji: Unicode code points, not UTF-16 units. */
-export const countChars = (text: string): number => {
-  let count = 0;
-  for (const _ of text) count += 1;
-  return count;
-};
-
 export const ADDRESS_LIMITS = {
   userName: { min: 1, max: 20 },
   region: { max: 20 },
@@ -65,23 +61,34 @@ export function normalizePhone(raw: string): string {
 
 const fieldError = (spec: ErrorSpec) => ({ error: spec.message, abort: true }) as const;
 
-const textField = (spec: ErrorSpec, min: number, max: number) =>
-  z
-    .string(fieldError(spec))
-    .trim()
-    .refine((value) => countChars(value) >= min && countChars(value) <= max, fieldError(spec));
+/** Text hygiene first (its message names the field), then the length rule on the normalised text. */
+const textField = (spec: ErrorSpec, fieldName: string, min: number, max: number) =>
+  storedText(fieldName, {}, spec.message).refine(
+    (value) => countChars(value) >= min && countChars(value) <= max,
+    fieldError(spec),
+  );
 
 export const addressSchema = z.object(
   {
-    userName: textField(AddressErrors.INVALID_NAME, ADDRESS_LIMITS.userName.min, ADDRESS_LIMITS.userName.max),
+    userName: textField(
+      AddressErrors.INVALID_NAME,
+      '收货人姓名',
+      ADDRESS_LIMITS.userName.min,
+      ADDRESS_LIMITS.userName.max,
+    ),
     telNumber: z
       .string(fieldError(AddressErrors.INVALID_PHONE))
       .overwrite(normalizePhone)
       .regex(MAINLAND_MOBILE_PATTERN, fieldError(AddressErrors.INVALID_PHONE)),
-    provinceName: textField(AddressErrors.INVALID_PROVINCE, 1, ADDRESS_LIMITS.region.max),
-    cityName: textField(AddressErrors.INVALID_CITY, 1, ADDRESS_LIMITS.region.max),
-    countyName: textField(AddressErrors.INVALID_COUNTY, 1, ADDRESS_LIMITS.region.max),
-    detailInfo: textField(AddressErrors.INVALID_DETAIL, ADDRESS_LIMITS.detailInfo.min, ADDRESS_LIMITS.detailInfo.max),
+    provinceName: textField(AddressErrors.INVALID_PROVINCE, '省份', 1, ADDRESS_LIMITS.region.max),
+    cityName: textField(AddressErrors.INVALID_CITY, '城市', 1, ADDRESS_LIMITS.region.max),
+    countyName: textField(AddressErrors.INVALID_COUNTY, '区县', 1, ADDRESS_LIMITS.region.max),
+    detailInfo: textField(
+      AddressErrors.INVALID_DETAIL,
+      '详细地址',
+      ADDRESS_LIMITS.detailInfo.min,
+      ADDRESS_LIMITS.detailInfo.max,
+    ),
     postalCode: z.preprocess(
       (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
       z
@@ -119,18 +126,22 @@ export type AddressValidation = { ok: true; data: Address } | { ok: false; error
 export function validateAddress(input: unknown): AddressValidation {
   const parsed = addressSchema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
-  const invalid = new Set<AddressField>();
+  // The field's first message: its own rule's, or the text-hygiene sentence naming it.
+  const invalid = new Map<AddressField, string>();
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
-    if (isAddressField(field)) invalid.add(field);
+    if (isAddressField(field) && !invalid.has(field)) invalid.set(field, issue.message);
   }
   if (invalid.size === 0) {
     // Not an object at all: report every field as missing so the form can highlight them.
-    (Object.keys(FIELD_ERRORS) as AddressField[]).filter((f) => f !== 'postalCode').forEach((f) => invalid.add(f));
+    (Object.keys(FIELD_ERRORS) as AddressField[])
+      .filter((f) => f !== 'postalCode')
+      .forEach((f) => invalid.set(f, FIELD_ERRORS[f].message));
   }
-  const errors = (Object.keys(FIELD_ERRORS) as AddressField[])
-    .filter((field) => invalid.has(field))
-    .map((field) => ({ field, code: FIELD_ERRORS[field].code, message: FIELD_ERRORS[field].message }));
+  const errors = (Object.keys(FIELD_ERRORS) as AddressField[]).flatMap((field) => {
+    const message = invalid.get(field);
+    return message === undefined ? [] : [{ field, code: FIELD_ERRORS[field].code, message }];
+  });
   return { ok: false, errors };
 }
 

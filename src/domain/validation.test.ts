@@ -57,3 +57,17 @@ describe('validation', () => {
     expect(fieldPath([])).toBe('');
   });
 });
+
+describe('input in messages', () => {
+  it('names at most a few unknown keys, each clipped', () => {
+    const keys = Object.fromEntries(Array.from({ length: 50 }, (_, index) => [`${'k'.repeat(5000)}${index}`, 1]));
+    const result = parseWith(z.strictObject({}), keys);
+    expect(result).toMatchObject({ ok: false, code: 'COMMON.INVALID_ARGUMENT' });
+    expect(result.ok || result.message.length).toBeLessThan(200);
+    expect(result.ok || result.message).toContain('等50个');
+  });
+
+  it('clips a long key in a path', () => {
+    expect(fieldPath(['x'.repeat(5000), 0])).toBe(`${'x'.repeat(32)}…[0]`);
+  });
+});

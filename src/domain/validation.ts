@@ -6,6 +6,7 @@
 import type * as z from 'zod';
 import { CommonErrors, failWith } from './errors';
 import { ok, type Fail, type Result } from './result';
+import { clipForMessage } from './text';
 
 type Issue = z.core.$ZodIssue;
 
@@ -21,15 +22,18 @@ const TYPE_NAMES: Record<string, string> = {
   null: 'null',
 };
 
-/** ['items', 0, 'skuId'] → 'items[0].skuId' */
+/** ['items', 0, 'skuId'] → 'items[0].skuId'. Keys can come from the caller: each is clipped. */
 export function fieldPath(path: readonly PropertyKey[]): string {
   let text = '';
   for (const key of path) {
     if (typeof key === 'number') text += `[${key}]`;
-    else text += text ? `.${String(key)}` : String(key);
+    else text += text ? `.${clipForMessage(String(key))}` : clipForMessage(String(key));
   }
   return text;
 }
+
+/** Unknown keys are the caller's text: name a few, clipped, never thousands. */
+const MAX_KEYS_NAMED = 3;
 
 const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown => {
   let current: unknown = input;
@@ -76,8 +80,11 @@ function describeIssue(issue: Issue, input: unknown): string {
       return `${subject} 格式不正确`;
     case 'not_multiple_of':
       return `${subject} 必须是 ${issue.divisor} 的整数倍`;
-    case 'unrecognized_keys':
-      return `不支持的参数 ${issue.keys.map((key) => fieldPath([...issue.path, key])).join('、')}`;
+    case 'unrecognized_keys': {
+      const named = issue.keys.slice(0, MAX_KEYS_NAMED).map((key) => fieldPath([...issue.path, key]));
+      const more = issue.keys.length > MAX_KEYS_NAMED ? ` 等${issue.keys.length}个` : '';
+      return `不支持的参数 ${named.join('、')}${more}`;
+    }
     case 'custom':
       // refinements carry their own Chinese message
       return issue.message ? `${subject} ${issue.message}` : `${subject} 无效`;

@@ -60,6 +60,50 @@ describe('greeting (赠言)', () => {
   });
 });
 
+describe('text hygiene of the card', () => {
+  it.each([
+    ['U+2063', '\u2063\u2063'],
+    ['U+00AD', '\u00AD'],
+    ['U+3164', '\u3164\u3164'],
+    ['U+180E', '\u180E'],
+    ['U+2800', '\u2800'],
+    ['bidi marks', '\u200E\u200F\u202E\u2066\u2069'],
+    ['variation selectors', '\uFE0F\uFE0F'],
+  ])('a greeting made only of %s is empty', (_name, greeting) => {
+    expect(checkGreeting(greeting)).toMatchObject({ ok: false, code: 'GIFT.GREETING_EMPTY' });
+    expect(checkRecipientName(greeting)).toEqual({ ok: true, data: undefined });
+  });
+
+  it.each([
+    ['NUL', '生日\u0000快乐'],
+    ['a lone surrogate', '生日快乐\uD800'],
+    ['a C1 control', '生日\u009B快乐'],
+    ['a noncharacter', '生日\uFFFF'],
+  ])('refuses a greeting with %s, naming the field', (_name, greeting) => {
+    const result = checkGreeting(greeting);
+    expect(result).toMatchObject({ ok: false, code: 'GIFT.GREETING_INVALID' });
+    expect(result.ok || result.message).toMatch(/^赠言/);
+  });
+
+  it('refuses refused characters and line breaks in the one-line card texts', () => {
+    expect(checkRecipientName('小\u0000红')).toMatchObject({ ok: false, code: 'GIFT.RECIPIENT_NAME_INVALID' });
+    expect(checkSignature('小\n明')).toMatchObject({ ok: false, code: 'GIFT.SIGNATURE_INVALID' });
+    expect(checkSignature('\uDFFF')).toMatchObject({ ok: false, code: 'GIFT.SIGNATURE_INVALID' });
+    expect(checkGiftDraft({ greeting: '好', recipientName: '\u0007' })).toMatchObject({
+      ok: false,
+      code: 'GIFT.RECIPIENT_NAME_INVALID',
+    });
+  });
+
+  it('keeps line breaks in the greeting and stores NFC text with emoji and CJK', () => {
+    expect(checkGreeting(' 生日快乐🎂\r\n天天开心 Cafe\u0301 ❤️ ')).toEqual({
+      ok: true,
+      data: '生日快乐🎂\n天天开心 Caf\u00E9 ❤️',
+    });
+    expect(checkSignature(' 小明 👋 ')).toEqual({ ok: true, data: '小明 👋' });
+  });
+});
+
 describe('card lines and draft', () => {
   it('recipientName and signature: at most 10 characters, blank means absent', () => {
     expect(checkRecipientName('小'.repeat(10))).toEqual({ ok: true, data: '小'.repeat(10) });

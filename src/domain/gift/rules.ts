@@ -6,14 +6,13 @@
  * JS engine; grapheme counting needs Intl.Segmenter, which older WeChat clients lack, and a client
  * that counts differently from the server would let people type a greeting the server then refuses.
  */
-import { countChars } from '@domain/address';
 import { HOUR_MS } from '@domain/clock';
 import { GIFT_MAX_UNIT_PRICE_FEN, type Fen } from '@domain/money';
 import { outTradeNoFor, PAYMENT_WINDOW_MS } from '@domain/order/rules';
 import { fail, ok, type Result } from '@domain/result';
 import { routes } from '@domain/routes';
-import { routes } from '@domain/routes';
 import type { ErrorSpec } from '@domain/errors';
+import { cleanText, countChars } from '@domain/text';
 import { GiftErrors } from './errors';
 import { transitionGift, type GiftStatus } from './machine';
 
@@ -43,37 +42,48 @@ export const CARD_STYLE_NAMES = {
 export const isCardStyle = (value: unknown): value is CardStyle =>
   typeof value === 'string' && (CARD_STYLES as readonly string[]).includes(value);
 
-// JS trim() already removes \s including the ideographic space U+3000; zero-width characters are
-// invisible too, so a greeting made only of them is as empty as one made of spaces.
-const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF]/g;
-const isBlank = (text: string): boolean => text.replace(INVISIBLE, '').trim() === '';
-
-/** The greeting as stored (trimmed), or GIFT.GREETING_EMPTY / GIFT.GREETING_TOO_LONG. */
+/**
+ * The greeting as stored (text hygiene: NFC, trimmed, line breaks kept as '\n'), or
+ * GIFT.GREETING_INVALID (control or broken characters), GIFT.GREETING_EMPTY (blank, including text made
+ * only of invisible characters) or GIFT.GREETING_TOO_LONG.
+ */
 export function checkGreeting(greeting: unknown): Result<string> {
-  if (typeof greeting !== 'string' || isBlank(greeting)) {
-    return fail(GiftErrors.GREETING_EMPTY.code, GiftErrors.GREETING_EMPTY.message);
-  }
-  const trimmed = greeting.trim();
-  const length = countChars(trimmed);
+  if (typeof greeting !== 'string') return fail(GiftErrors.GREETING_EMPTY.code, GiftErrors.GREETING_EMPTY.message);
+  const cleaned = cleanText(greeting, '赠言', { multiline: true });
+  if (!cleaned.ok) return fail(GiftErrors.GREETING_INVALID.code, cleaned.message);
+  if (cleaned.text === '') return fail(GiftErrors.GREETING_EMPTY.code, GiftErrors.GREETING_EMPTY.message);
+  const length = countChars(cleaned.text);
   if (length > GREETING_MAX_CHARS) {
     return fail(GiftErrors.GREETING_TOO_LONG.code, `${GiftErrors.GREETING_TOO_LONG.message}（当前${length}个字）`);
   }
-  return ok(trimmed);
+  return ok(cleaned.text);
 }
 
-/** An optional line of the printed card: blank → absent; too long → the given code. */
-function checkCardLine(value: unknown, max: number, tooLong: ErrorSpec): Result<string | undefined> {
+/** An optional one-line text of the printed card: blank → absent; refused characters or too long → its codes. */
+function checkCardLine(
+  value: unknown,
+  fieldName: string,
+  max: number,
+  codes: { invalid: ErrorSpec; tooLong: ErrorSpec },
+): Result<string | undefined> {
   if (value === undefined || value === null) return ok(undefined);
-  if (typeof value !== 'string') return fail(tooLong.code, tooLong.message);
-  if (isBlank(value)) return ok(undefined);
-  const trimmed = value.trim();
-  return countChars(trimmed) > max ? fail(tooLong.code, tooLong.message) : ok(trimmed);
+  if (typeof value !== 'string') return fail(codes.invalid.code, codes.invalid.message);
+  const cleaned = cleanText(value, fieldName);
+  if (!cleaned.ok) return fail(codes.invalid.code, cleaned.message);
+  if (cleaned.text === '') return ok(undefined);
+  return countChars(cleaned.text) > max ? fail(codes.tooLong.code, codes.tooLong.message) : ok(cleaned.text);
 }
 
 export const checkRecipientName = (value: unknown) =>
-  checkCardLine(value, RECIPIENT_NAME_MAX_CHARS, GiftErrors.RECIPIENT_NAME_TOO_LONG);
+  checkCardLine(value, '收礼人称呼', RECIPIENT_NAME_MAX_CHARS, {
+    invalid: GiftErrors.RECIPIENT_NAME_INVALID,
+    tooLong: GiftErrors.RECIPIENT_NAME_TOO_LONG,
+  });
 export const checkSignature = (value: unknown) =>
-  checkCardLine(value, SIGNATURE_MAX_CHARS, GiftErrors.SIGNATURE_TOO_LONG);
+  checkCardLine(value, '署名', SIGNATURE_MAX_CHARS, {
+    invalid: GiftErrors.SIGNATURE_INVALID,
+    tooLong: GiftErrors.SIGNATURE_TOO_LONG,
+  });
 
 export function checkGiftQuantity(quantity: unknown): Result<typeof GIFT_QUANTITY> {
   if (quantity === undefined || quantity === GIFT_QUANTITY) return ok(GIFT_QUANTITY);

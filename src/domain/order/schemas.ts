@@ -5,6 +5,7 @@
  */
 import * as z from 'zod';
 import { addressSchema } from '@domain/address';
+import { storedText } from '@domain/text';
 import { ORDER_STATUSES } from './machine';
 
 /** Ids we issue or seed: short, URL- and query-safe. */
@@ -54,9 +55,7 @@ export const cancelOrderSchema = z.object({ orderId: idSchema('订单号') });
 export const confirmReceiptSchema = z.object({ orderId: idSchema('订单号') });
 
 const shippingText = (what: string, max: number) =>
-  z
-    .string({ error: `请填写${what}` })
-    .trim()
+  storedText(what, {}, `请填写${what}`)
     .min(1, { error: `请填写${what}` })
     .max(max, { error: `${what}不能超过${max}个字符` });
 
