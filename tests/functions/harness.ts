@@ -7,7 +7,7 @@
  *   const answer = await harness.call('shop', { action: 'listCategories' });
  *   await harness.stop();
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '@local-cloud/index';
@@ -37,16 +37,37 @@ export interface HarnessOptions {
   functions?: string[];
   /** seed the catalogue (default true) */
   seed?: boolean;
+  /**
+   * Deploy every built function except these (from a copy of the builds): invoking one of them fails,
+   * as a callback that is down does — WeChat Pay's notifications to it are never acknowledged.
+   */
+  withoutFunctions?: string[];
+}
+
+/** A copy of the built functions (index.js + config.json) minus `left out`, in a temporary directory. */
+function functionsWithout(leftOut: string[]): string {
+  const source = path.join(PROJECT_ROOT, 'cloudfunctions');
+  const target = mkdtempSync(path.join(os.tmpdir(), 'functions-deployed-'));
+  for (const name of readdirSync(source)) {
+    if (leftOut.includes(name)) continue;
+    mkdirSync(path.join(target, name));
+    for (const file of ['index.js', 'config.json']) {
+      const from = path.join(source, name, file);
+      if (existsSync(from)) copyFileSync(from, path.join(target, name, file));
+    }
+  }
+  return target;
 }
 
 export async function startFunctionsHarness(options: HarnessOptions = {}): Promise<FunctionsHarness> {
   await buildFunctions(options.functions);
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'functions-test-'));
   const logs: string[] = [];
+  const deployedDir = options.withoutFunctions ? functionsWithout(options.withoutFunctions) : null;
   const cloud = await startLocalCloud({
     port: 0,
     dataDir,
-    functionsDir: path.join(PROJECT_ROOT, 'cloudfunctions'),
+    functionsDir: deployedDir ?? path.join(PROJECT_ROOT, 'cloudfunctions'),
     realTimers: false,
     log: (line) => logs.push(line),
   });
@@ -75,6 +96,7 @@ export async function startFunctionsHarness(options: HarnessOptions = {}): Promi
     async stop() {
       await cloud.stop();
       rmSync(dataDir, { recursive: true, force: true });
+      if (deployedDir) rmSync(deployedDir, { recursive: true, force: true });
     },
   };
 }
