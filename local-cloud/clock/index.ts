@@ -8,6 +8,11 @@
  * fell into the window (e.g. advance(1 h) over a every-5-minutes trigger fires it once). Its event Time is
  * the first missed occurrence. This matches how a sweep is written (it handles everything due), and keeps
  * long jumps cheap.
+ *
+ * Crashes: each trigger's mark ("occurrences up to here have run") is saved in clock.json once its
+ * firing has finished, so a firing interrupted by a crash runs again after the restart, and
+ * occurrences that fell due while the cloud was down fire once (coalesced) when it comes back.
+ * Due tasks (scheduleAt) live in memory: their owners persist them and schedule them again at start.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,6 +44,8 @@ interface ArmedTrigger {
 interface PersistedClock {
   offsetMs: number;
   lastNowMs: number;
+  /** per trigger (functionName NUL triggerName): occurrences up to this clock time have run */
+  triggerMarks?: Record<string, number>;
 }
 
 export interface ClockOptions {
@@ -62,6 +69,8 @@ export class Clock {
   private fireTrigger: TriggerFirer = async () => {};
   private triggerSource: (() => TimerTrigger[]) | undefined;
   private readonly reportedBadCrons = new Set<string>();
+  /** the persisted marks: advanced only when a firing has finished */
+  private readonly triggerMarks = new Map<string, number>();
 
   constructor(options: ClockOptions) {
     this.file = path.join(options.dataDir, 'clock.json');
@@ -71,6 +80,7 @@ export class Clock {
     if (saved) {
       // never behind the last time we handed out, even if the machine's clock went back
       this.offsetMs = Math.max(saved.offsetMs, saved.lastNowMs - this.realNow(), 0);
+      for (const [key, mark] of Object.entries(saved.triggerMarks ?? {})) this.triggerMarks.set(key, mark);
     }
     Atomics.store(this.sharedOffset, 0, BigInt(Math.round(this.offsetMs)));
     this.persist();
@@ -114,17 +124,27 @@ export class Clock {
     }
     const now = this.now();
     const previous = new Map(this.triggers.map((armed) => [triggerKey(armed.trigger), armed]));
+    let marksAdded = false;
     this.triggers = triggers.flatMap((trigger): ArmedTrigger[] => {
-      const kept = previous.get(triggerKey(trigger));
+      const key = triggerKey(trigger);
+      const kept = previous.get(key);
       if (kept && kept.trigger.cron === trigger.cron) return [kept];
       try {
-        return [{ trigger, schedule: parseTimerCron(trigger.cron), checkedUntilMs: now }];
+        const schedule = parseTimerCron(trigger.cron);
+        // a trigger known before a restart resumes from its saved mark; a new one starts now
+        const mark = kept ? now : (this.triggerMarks.get(key) ?? now);
+        if (this.triggerMarks.get(key) !== mark) {
+          this.triggerMarks.set(key, mark);
+          marksAdded = true;
+        }
+        return [{ trigger, schedule, checkedUntilMs: mark }];
       } catch (error) {
         if (!this.reportedBadCrons.has(trigger.cron)) this.log(`[clock] ${describe(error)}`);
         this.reportedBadCrons.add(trigger.cron);
         return [];
       }
     });
+    if (marksAdded) this.persist();
   }
 
   armedTriggers(): TimerTrigger[] {
@@ -199,9 +219,18 @@ export class Clock {
       const { armed, atMs } = trigger;
       // coalesce: every occurrence up to now is covered by this one firing
       armed.checkedUntilMs = now;
+      const key = triggerKey(armed.trigger);
       return {
         label: `timer ${armed.trigger.functionName}/${armed.trigger.triggerName}`,
-        run: () => this.fireTrigger(armed.trigger, atMs),
+        run: async () => {
+          try {
+            await this.fireTrigger(armed.trigger, atMs);
+          } finally {
+            // saved once the firing ran (a failed run is not retried, as on WeChat; a crashed one is)
+            this.triggerMarks.set(key, Math.max(this.triggerMarks.get(key) ?? 0, now));
+            this.persist();
+          }
+        },
       };
     }
     return undefined;
@@ -211,7 +240,8 @@ export class Clock {
     try {
       const parsed = JSON.parse(fs.readFileSync(this.file, 'utf8')) as Partial<PersistedClock>;
       if (typeof parsed.offsetMs === 'number' && typeof parsed.lastNowMs === 'number') {
-        return { offsetMs: parsed.offsetMs, lastNowMs: parsed.lastNowMs };
+        const marks = Object.entries(parsed.triggerMarks ?? {}).filter(([, mark]) => typeof mark === 'number');
+        return { offsetMs: parsed.offsetMs, lastNowMs: parsed.lastNowMs, triggerMarks: Object.fromEntries(marks) };
       }
     } catch {
       // first start on this dataDir
@@ -220,7 +250,11 @@ export class Clock {
   }
 
   private persist(): void {
-    const state: PersistedClock = { offsetMs: this.offsetMs, lastNowMs: this.now() };
+    const state: PersistedClock = {
+      offsetMs: this.offsetMs,
+      lastNowMs: this.now(),
+      triggerMarks: Object.fromEntries(this.triggerMarks),
+    };
     fs.mkdirSync(path.dirname(this.file), { recursive: true });
     const temporary = `${this.file}.tmp`;
     fs.writeFileSync(temporary, JSON.stringify(state));

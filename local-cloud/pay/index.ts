@@ -229,14 +229,26 @@ export class PaySimulator {
     const now = this.services.now();
     for (const payment of this.payments.all()) {
       if ((payment.state === 'SUCCESS' || payment.state === 'REFUND') && this.pendingNotify(payment.notify)) {
-        this.scheduleNotify('payment', payment._id, payment.notify.nextAttemptAt ?? now);
+        await this.resumeNotify('payment', payment, now);
       }
     }
     for (const refund of this.refunds.all()) {
       if (refund.state === 'PROCESSING') this.scheduleSettle(refund._id, refund.completeAt);
-      else if (this.pendingNotify(refund.notify))
-        this.scheduleNotify('refund', refund._id, refund.notify.nextAttemptAt ?? now);
+      else if (this.pendingNotify(refund.notify)) await this.resumeNotify('refund', refund, now);
     }
+  }
+
+  /**
+   * A notification still owed after a restart. Its next attempt time is on disk (written before any
+   * attempt started); a record from before that rule has none, so it is due now, and written first.
+   */
+  private async resumeNotify(kind: 'payment' | 'refund', record: PaymentRecord | RefundRecord, now: number) {
+    if (record.notify.nextAttemptAt === null) {
+      record.notify.nextAttemptAt = now;
+      if (kind === 'payment') await this.payments.save(record as PaymentRecord);
+      else await this.refunds.save(record as RefundRecord);
+    }
+    this.scheduleNotify(kind, record._id, record.notify.nextAttemptAt);
   }
 
   /** Every payment and refund with its state and notification attempts, oldest first. */
@@ -324,6 +336,8 @@ export class PaySimulator {
     payment.paidAt = now;
     payment.transactionId = `42000${randomDigits(5)}${compactTimeUtc8(now).slice(0, 8)}${randomDigits(10)}`;
     payment.timeEnd = compactTimeUtc8(now);
+    // the notification is owed from this moment: its due time is saved with the payment itself
+    if (payment.notify.functionName !== null) payment.notify.nextAttemptAt = now;
     await this.payments.save(payment);
     const notified = await this.deliver('payment', payment._id);
     return { outTradeNo, state: payment.state, notified, alreadyPaid: false };
@@ -630,6 +644,7 @@ export class PaySimulator {
     if (!refund || refund.state !== 'PROCESSING') return;
     refund.state = 'SUCCESS';
     refund.successTime = dashedTimeUtc8(this.services.now());
+    if (refund.notify.functionName !== null) refund.notify.nextAttemptAt = this.services.now();
     await this.refunds.save(refund);
     await this.deliver('refund', refundKey);
   }
@@ -651,20 +666,29 @@ export class PaySimulator {
   private async deliver(kind: 'payment' | 'refund', key: string): Promise<boolean> {
     const record = kind === 'payment' ? this.payments.get(key) : this.refunds.get(key);
     if (!record) return false;
-    const notify = record.notify;
-    if (notify.delivered) return true;
-    if (!this.pendingNotify(notify)) return false;
+    if (record.notify.delivered) return true;
+    if (!this.pendingNotify(record.notify)) return false;
     const flightKey = `${kind}:${key}`;
     if (this.delivering.has(flightKey)) return false;
     this.delivering.add(flightKey);
+    // Only `notify` is written here: the callback may refund the payment meanwhile, and that change
+    // (state, refundedFee) must not be overwritten by the copy this attempt started from.
+    const saveNotify = (notify: NotifyLog) =>
+      kind === 'payment' ? this.payments.patch(key, { notify }) : this.refunds.patch(key, { notify });
     try {
       const event =
         kind === 'payment' ? this.paymentEvent(record as PaymentRecord) : this.refundEvent(record as RefundRecord);
+      const functionName = record.notify.functionName as string;
       const at = this.services.now();
+      const attemptsBefore = record.notify.attempts;
+      // Before the attempt: when to try again if this one is lost (a crash before its outcome is
+      // saved). A restart resumes from this time, so the notification is delivered at least once.
+      const retryIfLost = at + (NOTIFY_RETRY_DELAYS_MS[attemptsBefore.length] ?? NOTIFY_RETRY_DELAYS_MS[0] ?? 0);
+      await saveNotify({ ...record.notify, nextAttemptAt: retryIfLost });
       let ok = false;
       let detail: string;
       try {
-        const result = await this.services.invoke(notify.functionName as string, event, {
+        const result = await this.services.invoke(functionName, event, {
           openid: record.payerOpenid,
           source: 'wx_paycallback',
         });
@@ -673,8 +697,12 @@ export class PaySimulator {
       } catch (error) {
         detail = describe(error);
       }
-      notify.attempts.push({ at, ok, detail });
-      notify.nextAttemptAt = null;
+      const current = (kind === 'payment' ? this.payments.get(key) : this.refunds.get(key)) ?? record;
+      const notify: NotifyLog = {
+        ...current.notify,
+        attempts: [...current.notify.attempts, { at, ok, detail }],
+        nextAttemptAt: null,
+      };
       if (ok) {
         notify.delivered = true;
       } else {
@@ -682,8 +710,7 @@ export class PaySimulator {
         if (delay === undefined) notify.gaveUp = true;
         else notify.nextAttemptAt = this.services.now() + delay;
       }
-      if (kind === 'payment') await this.payments.save(record as PaymentRecord);
-      else await this.refunds.save(record as RefundRecord);
+      await saveNotify(notify);
       if (notify.nextAttemptAt !== null) this.scheduleNotify(kind, key, notify.nextAttemptAt);
       return ok;
     } finally {

@@ -48,6 +48,18 @@ export class SystemCollection<T extends StoredDocument> {
     await this.db.insert(this.name, [stored]);
   }
 
+  /**
+   * Sets some fields of an existing document, in the cache and on disk, leaving the others as they
+   * are now (a concurrent change to another field is kept).
+   */
+  async patch(id: string, fields: Partial<Omit<T, '_id'>>): Promise<void> {
+    const current = this.cache.get(id);
+    if (!current) throw new Error(`${this.name}: no document ${id} to patch`);
+    const stored = plain(fields);
+    this.cache.set(id, { ...current, ...stored });
+    await this.db.updateMany(this.name, { _id: id }, { $set: stored });
+  }
+
   /** Replaces the stored fields of an existing document (whole-document `$set`). */
   async save(doc: T): Promise<void> {
     const stored = plain(doc);
