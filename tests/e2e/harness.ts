@@ -78,6 +78,12 @@ export interface E2E {
   /** What the browsers reported: uncaught page errors, console errors, failed gateway calls, blocked requests. */
   browserLog(): string[];
   /**
+   * Runs a check that should not stop the journey (a defect on the way, e.g. a stepper that should not
+   * be there): a failure is recorded and FAILS the test at its end, with every other recorded failure,
+   * while the journey goes on to find the rest.
+   */
+  softly(what: string, check: () => unknown): Promise<void>;
+  /**
    * jest's `test`, plus: the test FAILS when any page of any browser context reported an uncaught error
    * (`pageerror`) or a console error while it ran (listed per context in the failure); on failure a
    * screenshot of every open tab (failed-<test>-<user>-<n>.png) and the end of the browser log are
@@ -193,6 +199,8 @@ export function useE2E(): E2E {
   const cloudLog: string[] = [];
   /** Page errors and console errors of the running test, by browser context ('dev-giver', 'fresh dev-friend #1'). */
   const problems = new Map<string, string[]>();
+  /** Failed `softly` checks of the running test. */
+  const softFailures: string[] = [];
   const noteProblem = (label: string, text: string) => {
     problems.set(label, [...(problems.get(label) ?? []), text]);
     log.push(`[${label}] ${text}`);
@@ -368,20 +376,34 @@ export function useE2E(): E2E {
       return file;
     },
     browserLog: () => [...log],
+    async softly(what, check) {
+      try {
+        await check();
+      } catch (error) {
+        softFailures.push(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
     test(name, body) {
       test(name, async () => {
         removeFailureScreenshots(slug(name)); // from an earlier run of this test
         problems.clear();
+        softFailures.splice(0);
         try {
           await body();
           const reported = takeProblems();
-          if (reported.length > 0) {
-            throw new Error(
-              `the browser reported ${reported.length} error(s) during the test:\n${reported.join('\n')}`,
-            );
+          const failed = softFailures.splice(0);
+          if (reported.length > 0 || failed.length > 0) {
+            const parts = [
+              ...(failed.length > 0 ? [`${failed.length} check(s) failed on the way:\n${failed.join('\n')}`] : []),
+              ...(reported.length > 0
+                ? [`the browser reported ${reported.length} error(s) during the test:\n${reported.join('\n')}`]
+                : []),
+            ];
+            throw new Error(parts.join('\n'));
           }
         } catch (error) {
           const reported = takeProblems();
+          const failed = softFailures.splice(0);
           const tabs = [
             ...[...contexts].map(([user, context]) => ({ label: user as string, context })),
             ...freshContexts,
@@ -390,6 +412,7 @@ export function useE2E(): E2E {
           const tail = log.slice(-30);
           if (!(error instanceof Error)) throw error;
           let extra = `\n\nscreenshots: ${shots.join(', ') || 'none'}`;
+          if (failed.length > 0) extra += `\nchecks that failed before:\n${failed.join('\n')}`;
           if (reported.length > 0) extra += `\nbrowser errors during the test:\n${reported.join('\n')}`;
           if (tail.length > 0) extra += `\nbrowser log (last ${tail.length}):\n${tail.join('\n')}`;
           // One error whose message and stack agree (jest prints parts of both); keep the original frames.
