@@ -116,6 +116,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     devMessages: openapi,
     staticMounts: staticMounts(options.staticDir, options.extraStatic),
   });
+  // function instances reach this server over MessagePorts, not loopback TCP (runtime/port-socket.cjs)
+  runtime.connectWorkersTo(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 3000, host, () => {

@@ -4,13 +4,17 @@
  * grows to `maxWorkers`, evicts idle instances of other functions when full, and queues beyond that
  * (except that a function with no instance at all always gets one, so call chains cannot deadlock).
  * An instance that times out is terminated and replaced; one that throws keeps serving.
+ * Once connected to the local cloud's http.Server, an instance's requests to it (every SDK call) travel
+ * over a MessagePort into that server instead of loopback TCP (port-socket.cjs).
  */
+import type http from 'node:http';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
 import readline from 'node:readline';
 import type { InvocationContext, InvocationSource } from '@local-cloud/services';
 import { type FunctionRegistry, type FunctionDeployment } from './functions';
 import { FunctionInvocationError, functionNotFound } from './errors';
+import { PortConnections } from './port-socket.cjs';
 
 export { FunctionRegistry } from './functions';
 export { FunctionInvocationError } from './errors';
@@ -44,6 +48,8 @@ interface Instance {
   ready: Promise<void>;
   busy: boolean;
   current?: InFlight;
+  /** its in-memory connections to the local cloud's server, if connected */
+  connections?: PortConnections;
 }
 
 interface InFlight {
@@ -73,8 +79,17 @@ export class FunctionRuntime {
   private invocationCounter = 0;
   private closed = false;
   private readonly runId = Date.now().toString(36);
+  private cloudServer?: http.Server;
 
   constructor(private readonly options: RuntimeOptions) {}
+
+  /**
+   * Instances spawned from now on send their requests for the local cloud's origin (adminUrl's
+   * host:port) to `server` over a MessagePort: the same http.Server, handler and reply bytes as TCP.
+   */
+  connectWorkersTo(server: http.Server): void {
+    this.cloudServer = server;
+  }
 
   /** The invocation a SDK request belongs to, from the seqId query parameter (`<TCB_SEQID>-<eventId>`). */
   callerOf(seqId: string | undefined): InvocationContext | undefined {
@@ -246,8 +261,11 @@ export class FunctionRuntime {
       if (current) hasCurrentInstance = true;
       if (instance.busy) continue;
       if (current) return instance;
-      // idle instances of older code for this function, or of other functions, make room
-      if (instance.functionName === deployment.name || !evictable) evictable = instance;
+      // idle instances of older code for this function, or of other functions, make room; not an
+      // instance that invocations of its own function are waiting for (evicting it only to respawn it
+      // for them thrashes a full pool: A calling B would spawn two instances per call)
+      if (instance.functionName === deployment.name) evictable = instance;
+      else if (!evictable && !this.isAwaited(instance)) evictable = instance;
     }
     if (this.instances.size < this.options.maxWorkers) return this.spawn(deployment);
     if (evictable) {
@@ -260,16 +278,29 @@ export class FunctionRuntime {
     return undefined;
   }
 
+  private isAwaited(instance: Instance): boolean {
+    return this.queue.some(
+      (waiting) => waiting.deployment.name === instance.functionName && waiting.deployment.version === instance.version,
+    );
+  }
+
   private spawn(deployment: FunctionDeployment): Instance {
+    const server = this.cloudServer;
+    const origin = server ? originOf(this.options.adminUrl()) : undefined;
+    const channel = server && origin ? new MessageChannel() : undefined;
     const worker = new Worker(WORKER_SCRIPT, {
       workerData: {
         entry: deployment.entry,
         functionName: deployment.name,
         clockOffset: this.options.clockOffset,
         fallbackNodeModules: PROJECT_NODE_MODULES,
+        ...(channel && origin ? { cloudOrigin: origin.origin, cloudChannel: channel.port2 } : {}),
       },
-      // a private env copy without the host's TCB/WX settings; per-invocation values are set by the worker
-      env: hostEnvWithoutCloudKeys(),
+      transferList: channel ? [channel.port2] : [],
+      // a private env copy without the host's TCB/WX settings, plus what a cloud instance has from its
+      // start (so the SDK's cloud.init at load knows it runs in SCF and probes no metadata server);
+      // per-invocation values are set by the worker
+      env: { ...hostEnvWithoutCloudKeys(), ...INSTANCE_ENV },
       execArgv: [],
       stdout: true,
       stderr: true,
@@ -294,6 +325,12 @@ export class FunctionRuntime {
       ready,
       busy: false,
     };
+    if (server && origin && channel) {
+      instance.connections = new PortConnections(channel.port1, {
+        localPort: Number(origin.port),
+        onConnection: (socket) => server.emit('connection', socket),
+      });
+    }
     this.instances.add(instance);
 
     worker.on('message', (message: WorkerMessage) => {
@@ -306,6 +343,7 @@ export class FunctionRuntime {
       this.fail(instance, error.stack ?? String(error));
     });
     worker.on('exit', (code) => {
+      instance.connections?.close();
       markFailed(new Error(`instance exited with code ${code} while loading`));
       this.fail(instance, `instance exited with code ${code}`);
     });
@@ -364,12 +402,27 @@ export class FunctionRuntime {
 type ResultMessage = { type: 'result'; id: string; ok: boolean; json?: string; message?: string };
 type WorkerMessage = { type: 'ready' } | { type: 'load-error'; message: string } | ResultMessage;
 
+function originOf(url: string): URL | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' && parsed.port !== '' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function firstLine(text: string): string {
   const newline = text.indexOf('\n');
   return newline === -1 ? text : text.slice(0, newline);
 }
 
 const CLOUD_ENV_KEY = /^(WX_|TCB_|TENCENTCLOUD_|SCF_)/;
+const INSTANCE_ENV = {
+  TENCENTCLOUD_RUNENV: 'SCF',
+  TENCENTCLOUD_REGION: 'ap-shanghai',
+  SCF_NAMESPACE: LOCAL_ENV,
+  TCB_ENV: LOCAL_ENV,
+};
 
 function hostEnvWithoutCloudKeys(): Record<string, string> {
   const env: Record<string, string> = {};

@@ -4,14 +4,15 @@
  * instance) and runs one invocation at a time, each with its own WX_* / TCB_* environment, like a cloud
  * instance. Plain CommonJS on purpose: jest's and tsx's transforms do not reach worker threads.
  *
- * workerData: { entry, functionName, clockOffset: BigInt64Array on a SharedArrayBuffer, fallbackNodeModules }
+ * workerData: { entry, functionName, clockOffset: BigInt64Array on a SharedArrayBuffer, fallbackNodeModules,
+ *   cloudOrigin?: 'http://127.0.0.1:PORT', cloudChannel?: MessagePort to the main thread's http.Server }
  * parent → worker: { type: 'invoke', id, event, env, context }
  * worker → parent: { type: 'ready' } | { type: 'load-error', message } | { type: 'result', id, ok, json?, message? }
  */
 const { parentPort, workerData } = require('node:worker_threads');
 const Module = require('node:module');
 
-const { entry, clockOffset, fallbackNodeModules } = workerData;
+const { entry, clockOffset, fallbackNodeModules, cloudOrigin, cloudChannel } = workerData;
 
 // --- cloud clock: Date follows real time + the shared offset (read on every call, so advances apply at once)
 const RealDate = Date;
@@ -42,6 +43,57 @@ Module._resolveFilename = function resolveWithFallback(request, parent, isMain, 
     return originalResolve.call(this, request, parent, isMain, { ...options, paths: [fallbackNodeModules] });
   }
 };
+
+// --- the local cloud without a TCP hop: http requests to its origin (the SDK's POST /admin, and anything
+// else it serves) travel over a MessagePort to the main thread's http.Server, which reads the same bytes
+// a socket would carry. The SDK is untouched: its http.request gets a real ClientRequest whose
+// connection is that port. Requests elsewhere, and callers outside the workers, still use TCP.
+if (cloudChannel && cloudOrigin) routeCloudRequestsOverChannel(new URL(cloudOrigin), cloudChannel);
+
+function routeCloudRequestsOverChannel(origin, port) {
+  const http = require('node:http');
+  const { PortConnections } = require('./port-socket.cjs');
+  const connections = new PortConnections(port, { localPort: 0, remotePort: Number(origin.port) });
+  const createConnection = () => connections.connect();
+  const originalRequest = http.request;
+
+  function aimsAtCloud(url, options) {
+    let protocol = 'http:';
+    let host = 'localhost';
+    let port = '80';
+    if (url !== undefined) {
+      const parsed = url instanceof URL ? url : new URL(url);
+      protocol = parsed.protocol;
+      host = parsed.hostname;
+      port = parsed.port || '80';
+    }
+    // http.request lets options override the URL's parts
+    if (options.protocol != null) protocol = options.protocol;
+    if (options.hostname != null) host = options.hostname;
+    else if (options.host != null) host = options.host;
+    if (options.port != null) port = String(options.port);
+    if (options.socketPath != null) return false;
+    return protocol === origin.protocol && host === origin.hostname && port === origin.port;
+  }
+
+  http.request = function request(first, second, third) {
+    const hasUrl = typeof first === 'string' || first instanceof URL;
+    const url = hasUrl ? first : undefined;
+    const options = hasUrl ? (typeof second === 'object' && second !== null ? second : {}) : (first ?? {});
+    const callback = hasUrl ? (typeof second === 'function' ? second : third) : second;
+    if (!aimsAtCloud(url, options)) return originalRequest.apply(this, arguments);
+    // no agent: a fresh in-memory connection per request (Connection: close), as cheap as a message
+    const routed = { ...options, agent: undefined, createConnection };
+    const args = hasUrl ? [url, routed] : [routed];
+    if (callback) args.push(callback);
+    return originalRequest.apply(this, args);
+  };
+  http.get = function get(...args) {
+    const request = http.request(...args);
+    request.end();
+    return request;
+  };
+}
 
 // An unhandled rejection is logged, not fatal: the instance keeps serving, as the cloud's runtime does.
 process.on('unhandledRejection', (reason) => {
