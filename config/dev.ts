@@ -8,8 +8,8 @@ export default {
   logger: { quiet: false, stats: true },
   mini: {},
   h5: {
-    // `npm run dev:h5` serves the H5 shop with hot reload on :10086; the gateway, the dev endpoints and
-    // the product images stay on the running local cloud (start it with `npm start` first).
+    // `npm run dev:h5` serves the H5 shop with hot reload on :10086; the gateway, the dev endpoints,
+    // cloud storage and the product images stay on the running local cloud (start it with `npm start` first).
     devServer: {
       host: '127.0.0.1',
       port: 10086,
@@ -17,6 +17,7 @@ export default {
         '/functions': { target: localCloud },
         '/_dev': { target: localCloud },
         '/static': { target: localCloud },
+        '/_storage': { target: localCloud },
       },
     },
   },

@@ -123,7 +123,7 @@ async function sdkUpload(
   try {
     await storage.write(cloudPath, request);
   } catch (error) {
-    if (response.destroyed || request.destroyed) return;
+    if (response.destroyed) return;
     if (error instanceof StorageError && error.code === 'EntityTooLarge') {
       response.setHeader('connection', 'close');
       cosError(response, 413, 'EntityTooLarge', error.message, resource);

@@ -24,6 +24,8 @@ export const MAX_TEMP_URL_SECONDS = 86_400;
 export const MAX_FILES_PER_REQUEST = 50;
 /** How long an upload URL from getUploadMetadata stays valid (cloud time). */
 export const UPLOAD_URL_SECONDS = 600;
+/** An upload past the size limit is still read up to this many times the limit before the connection is cut. */
+const DRAIN_FACTOR = 4;
 /** COS object keys are at most 850 bytes. */
 const MAX_CLOUD_PATH_BYTES = 850;
 /**
@@ -132,9 +134,12 @@ export class CloudStorage {
           async function* limit(source: AsyncIterable<Buffer>) {
             for await (const chunk of source) {
               size += chunk.length;
-              if (size > maxBytes) throw tooLarge(maxBytes);
-              yield chunk;
+              // past the limit the rest is read and dropped, so the uploader gets its 413 cleanly;
+              // far past it, the connection is cut
+              if (size > maxBytes * DRAIN_FACTOR) throw tooLarge(maxBytes);
+              if (size <= maxBytes) yield chunk;
             }
+            if (size > maxBytes) throw tooLarge(maxBytes);
           },
           fs.createWriteStream(temporary),
         );
