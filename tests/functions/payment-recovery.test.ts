@@ -213,7 +213,10 @@ describe('refunds confirmed by querying', () => {
     ]);
     expect(orderDoc(created.orderId).latePayment).toMatchObject({ refundedAt: null });
 
-    await advance(6 * MINUTE_MS); // settled at WeChat Pay; its notification to payCallback fails; the query confirms
+    await advance(2_000); // settled at WeChat Pay; its notification to payCallback fails
+    expect(refundsOf(created.outTradeNo)[0]).toMatchObject({ state: 'SUCCESS' });
+    expect(orderDoc(created.orderId).latePayment).toMatchObject({ refundedAt: null });
+    await advance(6 * MINUTE_MS); // the query confirms it
     const [refund] = refundsOf(created.outTradeNo);
     expect(refund?.notify).toMatchObject({ delivered: false });
     expect(orderDoc(created.orderId).latePayment).toMatchObject({

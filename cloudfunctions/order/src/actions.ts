@@ -138,7 +138,10 @@ export async function payOrder(
   if (order.kind !== 'self') return failWith(OrderErrors.INVALID_STATE, GIFT_ORDER_ELSEWHERE);
   const payable = checkPayable(order, ctx.now);
   if (!payable.ok) {
-    if (payable.code === OrderErrors.PAYMENT_EXPIRED.code) await cancelUnpaidOrder(order, 'timeout');
+    // closing the trade may find it paid at the last second: then it is paid, not expired
+    if (payable.code === OrderErrors.PAYMENT_EXPIRED.code && (await cancelUnpaidOrder(order, 'timeout')) === 'paid') {
+      return failWith(OrderErrors.ALREADY_PAID);
+    }
     return payable;
   }
   // A crash between the order insert and the reservation leaves an order without stock: never let it be paid.
