@@ -126,6 +126,58 @@ describe('closeOrder answering ORDERPAID', () => {
   });
 });
 
+describe('crashes between the order and the gift converge', () => {
+  it('the buyer cancelling an order paid a moment ago gets ORDER.CANNOT_CANCEL, and the order is paid', async () => {
+    const skuId = freshSku('recovery-cancel-sku', 4);
+    const created = await okOrder<{ orderId: string; outTradeNo: string }>({
+      action: 'createOrder',
+      skuId,
+      quantity: 1,
+      address: ADDRESS,
+    });
+    await t.pay(created.outTradeNo);
+    expect(await harness.call('order', { action: 'cancelOrder', orderId: created.orderId })).toMatchObject({
+      ok: false,
+      code: 'ORDER.CANNOT_CANCEL',
+    });
+    expect(orderDoc(created.orderId)).toMatchObject({ status: 'paid', stockHold: 'committed', cancelledAt: null });
+    expect(t.sku(skuId)).toMatchObject({ stock: 3, sales: 1, holds: [] });
+  });
+
+  it('a gift left unpaid behind a paid order is activated; one behind a cancelled order is cancelled', async () => {
+    const paid = await t.okGift<{ giftId: string; orderId: string; outTradeNo: string }>({
+      action: 'createGift',
+      skuId: freshSku('recovery-stranded-sku', 3),
+      greeting: '付了款的礼物',
+    });
+    const unpaid = await t.okGift<{ giftId: string; orderId: string }>({
+      action: 'createGift',
+      skuId: 'recovery-stranded-sku',
+      greeting: '没付款的礼物',
+    });
+    // As a run that stopped right after moving each order: paid (gift not activated) / cancelled (gift not cancelled).
+    const now = harness.cloud.clock.now();
+    harness.cloud.db.updateMany(
+      'orders',
+      { _id: paid.orderId },
+      { $set: { status: 'awaitingRecipient', paidAt: now, transactionId: 'x', updatedAt: now } },
+    );
+    harness.cloud.db.updateMany(
+      'orders',
+      { _id: unpaid.orderId },
+      { $set: { status: 'cancelled', cancelReason: 'timeout', cancelledAt: now, updatedAt: now } },
+    );
+
+    await advance(36 * MINUTE_MS);
+    const gift = t.giftDoc(paid.giftId);
+    expect(gift).toMatchObject({ status: 'waiting', paidAt: now, expiresAt: now + 24 * HOUR_MS });
+    expect(t.giftDoc(unpaid.giftId)).toMatchObject({ status: 'cancelled' });
+    // the cancelled order's hold was released by the order sweep's recovery pass
+    expect(orderDoc(unpaid.orderId)).toMatchObject({ stockHold: 'released' });
+    expect(t.sku('recovery-stranded-sku').holds).toEqual([paid.orderId]);
+  });
+});
+
 describe('refunds confirmed by querying', () => {
   it('a declined gift whose refund notification never arrives is refunded once, and the giver told once', async () => {
     const skuId = freshSku('recovery-decline-sku', 3);
