@@ -1,7 +1,9 @@
 /**
- * Gift side of the payment lifecycle, called by the `payCallback` function (after it moved the
- * order pendingPayment → awaitingRecipient) and by the unpaid-order sweep (after it cancelled the
- * order). Both are conditional updates on the gift's status, so replays change nothing.
+ * Gift side of the payment lifecycle, called by server/orders.ts — `settleConfirmedPayment` (the
+ * payment notification, or closeOrder answering ORDERPAID) after it moved the order pendingPayment →
+ * awaitingRecipient, and `cancelUnpaidOrder` after it cancelled the order — and by the gift sweep for
+ * a gift a crash left behind its order. All are conditional updates on the gift's status, so replays
+ * change nothing.
  */
 import { clock } from '@domain/clock';
 import { giftExpiresAt } from '@domain/gift/rules';
