@@ -4,8 +4,15 @@ import Taro from '@tarojs/taro';
 import ProductPage from '@/packages/shop/pages/product/index';
 import type { Product } from '@domain/contracts';
 import { ok } from '@domain/result';
+import { showToast } from '@/platform/feedback';
 import { answer, calls } from './support/gateway';
 import { ring, scarf } from './support/fixtures';
+
+// Taro's H5 toast is a DOM widget outside the page: the test reads what the page asked it to say.
+jest.mock('@/platform/feedback', () => ({
+  ...jest.requireActual<object>('@/platform/feedback'),
+  showToast: jest.fn(),
+}));
 
 const openProductPage = (productId: string | undefined) => {
   // useRouter() reads Current.router, which Taro's router sets when it opens a page.
@@ -155,10 +162,30 @@ describe('商品详情', () => {
     );
   });
 
-  test('an unknown product shows the function message and 重试 asks again', async () => {
-    answer('shop', 'getProduct', () => ({ ok: false, code: 'COMMON.NOT_FOUND', message: '内容不存在' }));
+  test('a product that does not exist offers 返回首页, not 重试', async () => {
+    answer('shop', 'getProduct', () => ({ ok: false, code: 'SHOP.PRODUCT_NOT_FOUND', message: '商品不存在或已下架' }));
+    const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' } as never);
     openProductPage('p-missing');
-    expect(await screen.findByText('内容不存在')).toBeInTheDocument();
+    expect(await screen.findByText('商品不存在或已下架')).toBeInTheDocument();
+    expect(screen.getByTestId('state-error')).toHaveAttribute('data-not-found', 'true');
+    expect(screen.queryByText('重试')).toBeNull();
+
+    fireEvent.click(screen.getByText('返回首页'));
+    expect(switchTab).toHaveBeenCalledWith({ url: '/pages/index/index' });
+    expect(calls).toHaveLength(1);
+    switchTab.mockRestore();
+  });
+
+  test('a failure worth retrying (network) offers 重试, which asks again', async () => {
+    answer('shop', 'getProduct', () => ({
+      ok: false,
+      code: 'NETWORK.UNAVAILABLE',
+      message: '网络不可用，请检查网络后重试',
+    }));
+    openProductPage(ring.productId);
+    expect(await screen.findByText('网络不可用，请检查网络后重试')).toBeInTheDocument();
+    expect(screen.getByTestId('state-error')).not.toHaveAttribute('data-not-found');
+    expect(screen.queryByText('返回首页')).toBeNull();
 
     answer('shop', 'getProduct', () => ok(ring));
     fireEvent.click(screen.getByText('重试'));
@@ -166,9 +193,47 @@ describe('商品详情', () => {
     expect(calls).toHaveLength(2);
   });
 
-  test('without a productId it does not call the function', async () => {
+  test('without a productId it does not call the function and offers 返回首页', async () => {
     openProductPage(undefined);
-    expect(await screen.findByText('商品不存在')).toBeInTheDocument();
+    expect(await screen.findByText('商品不存在或已下架')).toBeInTheDocument();
+    expect(screen.getByText('返回首页')).toBeInTheDocument();
     expect(calls).toHaveLength(0);
+  });
+
+  test('立即购买 / 送给朋友 before the spec is complete say which spec to choose and mark its group', async () => {
+    const toast = jest.mocked(showToast);
+    toast.mockClear();
+    answer('shop', 'getProduct', () => ok(scarf));
+    openProductPage(scarf.productId);
+    fireEvent.click(within(await screen.findByTestId('action-bar')).getByText('立即购买'));
+    expect(toast).toHaveBeenLastCalledWith('请选择颜色、尺寸');
+    const missing = () => screen.queryAllByTestId('spec-missing').map((element) => element.textContent);
+    expect(missing()).toEqual(['请选择颜色', '请选择尺寸']);
+
+    // Choosing a colour clears its mark at once; the tap in the popup names what is still missing.
+    fireEvent.click(option('酒红'));
+    expect(missing()).toEqual(['请选择尺寸']);
+    fireEvent.click(within(popup()).getByText('立即购买'));
+    expect(toast).toHaveBeenLastCalledWith('请选择尺寸');
+    expect(navigateTo).not.toHaveBeenCalled();
+    const sizeGroup = screen.getAllByTestId('spec-group').find((group) => group.getAttribute('data-spec') === '尺寸');
+    expect(sizeGroup).toHaveClass('spec-selector__group--missing');
+
+    fireEvent.click(option('180cm'));
+    expect(missing()).toEqual([]);
+    fireEvent.click(within(popup()).getByText('立即购买'));
+    expect(navigateTo).toHaveBeenCalledTimes(1);
+    expect(toast).toHaveBeenCalledTimes(2);
+  });
+
+  test('the popup opened by 送给朋友 has no quantity stepper (a gift to one friend is one item); 立即购买 has one', async () => {
+    answer('shop', 'getProduct', () => ok(scarf));
+    openProductPage(scarf.productId);
+    fireEvent.click(within(await screen.findByTestId('action-bar')).getByText('送给朋友'));
+    expect(within(popup()).queryByTestId('spec-quantity')).toBeNull();
+    expect(within(popup()).queryByText('购买数量')).toBeNull();
+
+    fireEvent.click(within(actionBar()).getByText('立即购买'));
+    expect(within(popup()).getByTestId('spec-quantity')).toBeInTheDocument();
   });
 });

@@ -23,6 +23,11 @@ export interface SpecSelectorProps<S extends Sku = Sku> {
   initialSkuId?: string;
   /** hide the quantity stepper (a gift is one item) */
   fixedQuantity?: number;
+  /**
+   * mark the groups still to choose (after a tap on 立即购买 / 送给朋友 with an incomplete choice): each
+   * gets a red outline and 请选择<name>. Cleared per group as soon as it is chosen.
+   */
+  highlightMissing?: boolean;
   onChange: (choice: SpecChoice<S>) => void;
 }
 
@@ -52,6 +57,7 @@ export function SpecSelector<S extends Sku>({
   skus,
   initialSkuId,
   fixedQuantity,
+  highlightMissing = false,
   onChange,
 }: SpecSelectorProps<S>) {
   const [selection, setSelection] = useState<SpecSelection>(() => initialSelection(specNames, skus, initialSkuId));
@@ -116,8 +122,20 @@ export function SpecSelector<S extends Sku>({
       </View>
 
       {groups.map((group) => (
-        <View key={group.name} className='spec-selector__group'>
-          <View className='spec-selector__name'>{group.name}</View>
+        <View
+          key={group.name}
+          className={`spec-selector__group${highlightMissing && missingSpecs.includes(group.name) ? ' spec-selector__group--missing' : ''}`}
+          data-testid='spec-group'
+          data-spec={group.name}
+        >
+          <View className='spec-selector__name'>
+            {group.name}
+            {highlightMissing && missingSpecs.includes(group.name) && (
+              <Text className='spec-selector__missing' data-testid='spec-missing'>
+                请选择{group.name}
+              </Text>
+            )}
+          </View>
           <View className='spec-selector__options'>
             {group.options.map((option) => (
               <Text

@@ -4,9 +4,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ExpiryCountdown } from '@/components/ExpiryCountdown';
 import { GiftCard } from '@/components/GiftCard';
 import { PageState } from '@/components/PageState';
+import { GiftErrors } from '@domain/gift/errors';
 import { copyText } from '@/platform/clipboard';
 import { resolveImageUrl } from '@/platform/images';
 import { useDidHide, useDidShow, useRouter, useShareAppMessage } from '@/platform/lifecycle';
+import { routes } from '@/platform/navigation';
 import { canShareAsChatCard, markShareAsPrivateMessage, webLinkTo } from '@/platform/share';
 import { getGift, shareCard, type GiverGiftPageView } from '@/services/gift';
 import './index.scss';
@@ -15,7 +17,8 @@ import './index.scss';
 const POLL_MS = 15_000;
 const SHARE_TITLE = '送你一份礼物';
 
-type LoadState = { kind: 'loading' } | { kind: 'ready'; gift: GiverGiftPageView } | { kind: 'failed'; message: string };
+type LoadState =
+  { kind: 'loading' } | { kind: 'ready'; gift: GiverGiftPageView } | { kind: 'failed'; code: string; message: string };
 
 /** weapp: the private-message share must be set up (activityId) before 发送给朋友 can be tapped. */
 type ShareSetup =
@@ -43,13 +46,13 @@ export default function GiftDetailPage() {
   const load = useCallback(
     async (quiet = false) => {
       if (!giftId) {
-        setState({ kind: 'failed', message: '礼物不存在' });
+        setState({ kind: 'failed', ...GiftErrors.NOT_FOUND });
         return;
       }
       if (!quiet) setState({ kind: 'loading' });
       const answer = await getGift(giftId);
       if (answer.ok) setState({ kind: 'ready', gift: answer.data });
-      else if (!quiet) setState({ kind: 'failed', message: answer.message });
+      else if (!quiet) setState({ kind: 'failed', code: answer.code, message: answer.message });
     },
     [giftId],
   );
@@ -94,12 +97,12 @@ export default function GiftDetailPage() {
     const current = shareRef.current;
     // Only the prepared private-message card is shared; anything else opens the gift list, not a gift.
     if (current.kind === 'ready') return { title: SHARE_TITLE, path: current.path, imageUrl: current.imageUrl };
-    return { title: '礼物商城', path: '/pages/index/index' };
+    return { title: '礼物商城', path: routes.home() };
   });
 
   if (state.kind === 'loading') return <PageState message='加载中…' />;
   if (state.kind === 'failed')
-    return <PageState message={state.message} actionText='重试' onAction={() => void load()} />;
+    return <PageState message={state.message} code={state.code} actionText='重试' onAction={() => void load()} />;
 
   const { gift } = state;
   const refund = refundText(gift);

@@ -19,7 +19,7 @@ import {
 } from '@/packages/gift/receiveState';
 import './index.scss';
 
-type PageLoad = { kind: 'loading' } | { kind: 'failed'; message: string } | ReceiveView;
+type PageLoad = { kind: 'loading' } | { kind: 'failed'; code: string; message: string } | ReceiveView;
 
 function Refused({ refusal }: { refusal: RecipientRefusal }) {
   const text = REFUSALS[refusal];
@@ -81,7 +81,7 @@ export default function GiftReceivePage() {
     const refusal = refusalOfCode(answer.code);
     if (refusal) setPage({ kind: 'refused', refusal });
     else if (keepFormOnProblem) setProblem(answer.message);
-    else setPage({ kind: 'failed', message: answer.message });
+    else setPage({ kind: 'failed', code: answer.code, message: answer.message });
   }, []);
 
   const load = useCallback(async () => {
@@ -105,7 +105,7 @@ export default function GiftReceivePage() {
 
   if (page.kind === 'loading') return <PageState message='加载中…' />;
   if (page.kind === 'failed')
-    return <PageState message={page.message} actionText='重试' onAction={() => void load()} />;
+    return <PageState message={page.message} code={page.code} actionText='重试' onAction={() => void load()} />;
   if (page.kind === 'refused') return <Refused refusal={page.refusal} />;
 
   const { gift } = page;

@@ -17,6 +17,7 @@ import {
   SIGNATURE_MAX_CHARS,
   type CardStyle,
 } from '@domain/gift/rules';
+import { GiftErrors } from '@domain/gift/errors';
 import { formatFen } from '@domain/money';
 import { giftEligibility } from '@domain/product/gift';
 import { pay } from '@/platform/payment';
@@ -78,7 +79,7 @@ export default function GiftSendPage() {
 
   if (state.kind === 'loading') return <PageState message='加载中…' />;
   if (state.kind === 'failed')
-    return <PageState message={state.message} actionText='重试' onAction={() => void load()} />;
+    return <PageState message={state.message} code={state.code} actionText='重试' onAction={() => void load()} />;
   const loaded = state.product;
 
   if (!loaded.giftable || giftableSkus.length === 0) {
@@ -106,7 +107,7 @@ export default function GiftSendPage() {
   const send = async () => {
     setProblem(null);
     if (!sku) {
-      setProblem({ code: 'GIFT.SKU_REQUIRED', message: '请选择要送出的规格' });
+      setProblem(GiftErrors.SKU_REQUIRED);
       return;
     }
     if (!localCheck.ok) {
@@ -135,9 +136,9 @@ export default function GiftSendPage() {
         pending.current = null;
         await replaceWithGiftDetail(gift.created.giftId);
       } else if (outcome === 'cancelled') {
-        setProblem({ code: 'PAYMENT.CANCELLED', message: '已取消支付，礼物尚未送出' });
+        setProblem(GiftErrors.PAYMENT_CANCELLED);
       } else {
-        setProblem({ code: 'PAYMENT.FAILED', message: '支付未完成，请稍后重试' });
+        setProblem(GiftErrors.PAYMENT_FAILED);
       }
     } finally {
       setSending(false);

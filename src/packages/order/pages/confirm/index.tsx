@@ -6,12 +6,13 @@ import { StateView } from '@/components/StateView';
 import type { Address } from '@domain/address';
 import { formatAddress, formatContact } from '@domain/address';
 import { formatFen, multiplyFen } from '@domain/money';
-import { ORDER_MAX_QUANTITY } from '@domain/order/rules';
+import { checkStock, ORDER_MAX_QUANTITY } from '@domain/order/rules';
 import { lastUsedAddress } from '@/platform/address';
 import { showToast } from '@/platform/feedback';
 import { useRouter } from '@/platform/lifecycle';
 import { redirectTo, routes } from '@/platform/navigation';
 import { payForOrder, placeOrder } from '@/services/order';
+import { OrderErrors } from '@domain/order/errors';
 import { getProduct, type ProductDetailView, type SkuView } from '@/services/shop';
 import { OrderItems } from '@/packages/order/components/OrderItems';
 import '@/packages/order/components/order.scss';
@@ -20,7 +21,7 @@ import './index.scss';
 type LoadState =
   | { kind: 'loading' }
   | { kind: 'ready'; product: ProductDetailView; sku: SkuView }
-  | { kind: 'failed'; message: string };
+  | { kind: 'failed'; code: string; message: string };
 
 const parseQuantity = (raw: string | undefined): number => {
   const quantity = Math.floor(Number(raw ?? '1'));
@@ -44,17 +45,17 @@ export default function ConfirmOrderPage() {
 
   const load = useCallback(async () => {
     if (!productId || !skuId) {
-      setState({ kind: 'failed', message: '请先选择商品规格' });
+      setState({ kind: 'failed', code: OrderErrors.SKU_NOT_FOUND.code, message: '请先选择商品规格' });
       return;
     }
     setState({ kind: 'loading' });
     const answer = await getProduct(productId);
     if (!answer.ok) {
-      setState({ kind: 'failed', message: answer.message });
+      setState({ kind: 'failed', code: answer.code, message: answer.message });
       return;
     }
     const sku = answer.data.skuViews.find((candidate) => candidate.skuId === skuId);
-    setState(sku ? { kind: 'ready', product: answer.data, sku } : { kind: 'failed', message: '商品规格不存在' });
+    setState(sku ? { kind: 'ready', product: answer.data, sku } : { kind: 'failed', ...OrderErrors.SKU_NOT_FOUND });
   }, [productId, skuId]);
 
   useEffect(() => {
@@ -63,12 +64,22 @@ export default function ConfirmOrderPage() {
 
   if (state.kind === 'loading') return <StateView kind='loading' skeleton='rows' />;
   if (state.kind === 'failed') {
-    return <StateView kind='error' message={state.message} actionText='重试' onAction={() => void load()} />;
+    return (
+      <StateView
+        kind='error'
+        message={state.message}
+        code={state.code}
+        actionText='重试'
+        onAction={() => void load()}
+      />
+    );
   }
 
   const { product, sku } = state;
   const total = multiplyFen(sku.price, quantity);
-  const notEnough = sku.stock < quantity ? (sku.stock === 0 ? '该规格已售罄' : `库存不足，仅剩${sku.stock}件`) : null;
+  // The domain's stock rule and message (ORDER.OUT_OF_STOCK), the same the order function answers.
+  const stockCheck = checkStock(sku.stock, quantity);
+  const notEnough = stockCheck.ok ? null : stockCheck.message;
 
   const submit = async () => {
     if (submitting) return;

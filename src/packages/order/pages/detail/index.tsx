@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { ExpiryCountdown } from '@/components/ExpiryCountdown';
 import { StateView } from '@/components/StateView';
 import { formatFen } from '@domain/money';
+import { OrderErrors } from '@domain/order/errors';
 import { useDidShow, useRouter } from '@/platform/lifecycle';
 import { getOrder, type OrderCardView } from '@/services/order';
 import { OrderActions } from '@/packages/order/components/OrderActions';
@@ -10,7 +11,8 @@ import { OrderItems } from '@/packages/order/components/OrderItems';
 import '@/packages/order/components/order.scss';
 import './index.scss';
 
-type LoadState = { kind: 'loading' } | { kind: 'ready'; order: OrderCardView } | { kind: 'failed'; message: string };
+type LoadState =
+  { kind: 'loading' } | { kind: 'ready'; order: OrderCardView } | { kind: 'failed'; code: string; message: string };
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const BEIJING_OFFSET_MS = 8 * 3_600_000;
@@ -34,11 +36,15 @@ export default function OrderDetailPage() {
 
   const load = useCallback(async () => {
     if (!orderId) {
-      setState({ kind: 'failed', message: '订单不存在' });
+      setState({ kind: 'failed', ...OrderErrors.NOT_FOUND });
       return;
     }
     const answer = await getOrder(orderId);
-    setState(answer.ok ? { kind: 'ready', order: answer.data } : { kind: 'failed', message: answer.message });
+    setState(
+      answer.ok
+        ? { kind: 'ready', order: answer.data }
+        : { kind: 'failed', code: answer.code, message: answer.message },
+    );
   }, [orderId]);
 
   useEffect(() => {
@@ -50,7 +56,15 @@ export default function OrderDetailPage() {
 
   if (state.kind === 'loading') return <StateView kind='loading' skeleton='rows' />;
   if (state.kind === 'failed') {
-    return <StateView kind='error' message={state.message} actionText='重试' onAction={() => void load()} />;
+    return (
+      <StateView
+        kind='error'
+        message={state.message}
+        code={state.code}
+        actionText='重试'
+        onAction={() => void load()}
+      />
+    );
   }
 
   const { order } = state;

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { StateView } from '@/components/StateView';
+import { OrderErrors } from '@domain/order/errors';
 import { useRouter } from '@/platform/lifecycle';
 import { goHome, redirectTo, routes } from '@/platform/navigation';
 import { getOrder, type OrderCardView } from '@/services/order';
@@ -9,7 +10,8 @@ import { useOrderActions } from '@/packages/order/components/useOrderActions';
 import '@/packages/order/components/order.scss';
 import './index.scss';
 
-type LoadState = { kind: 'loading' } | { kind: 'ready'; order: OrderCardView } | { kind: 'failed'; message: string };
+type LoadState =
+  { kind: 'loading' } | { kind: 'ready'; order: OrderCardView } | { kind: 'failed'; code: string; message: string };
 
 /** After the pay sheet WeChat's notification may take a moment to reach the server: ask a few times. */
 const CONFIRM_ATTEMPTS = 5;
@@ -25,7 +27,7 @@ export default function OrderResultPage() {
 
   const load = useCallback(async () => {
     if (!orderId) {
-      setState({ kind: 'failed', message: '订单不存在' });
+      setState({ kind: 'failed', ...OrderErrors.NOT_FOUND });
       return;
     }
     setState({ kind: 'loading' });
@@ -34,7 +36,7 @@ export default function OrderResultPage() {
       const answer = await getOrder(orderId);
       if (!alive.current) return;
       if (!answer.ok) {
-        setState({ kind: 'failed', message: answer.message });
+        setState({ kind: 'failed', code: answer.code, message: answer.message });
         return;
       }
       if (answer.data.status !== 'pendingPayment' || attempt === attempts) {
@@ -59,7 +61,15 @@ export default function OrderResultPage() {
     return <StateView kind='loading' skeleton='rows' />;
   }
   if (state.kind === 'failed') {
-    return <StateView kind='error' message={state.message} actionText='重试' onAction={() => void load()} />;
+    return (
+      <StateView
+        kind='error'
+        message={state.message}
+        code={state.code}
+        actionText='重试'
+        onAction={() => void load()}
+      />
+    );
   }
 
   const { order } = state;

@@ -26,6 +26,8 @@ export default function ProductPage() {
   const { state, reload: load } = useProductDetail(productId);
   const [choice, setChoice] = useState<SpecChoice<SkuView>>(EMPTY_CHOICE);
   const [popup, setPopup] = useState<Intent | null>(null);
+  // Set when 立即购买 / 送给朋友 was tapped before the choice was complete: the missing groups are marked.
+  const [highlightMissing, setHighlightMissing] = useState(false);
 
   useEffect(() => {
     enableShareMenu();
@@ -42,7 +44,15 @@ export default function ProductPage() {
 
   if (state.kind === 'loading') return <StateView kind='loading' skeleton='rows' />;
   if (state.kind === 'failed') {
-    return <StateView kind='error' message={state.message} actionText='重试' onAction={() => void load()} />;
+    return (
+      <StateView
+        kind='error'
+        message={state.message}
+        code={state.code}
+        actionText='重试'
+        onAction={() => void load()}
+      />
+    );
   }
 
   const { product } = state;
@@ -52,9 +62,22 @@ export default function ProductPage() {
   // A giftable product may still have SKUs above ¥10,000: the chosen one decides.
   const giftBlocked = !product.giftable ? product.giftBlockedText : (chosen?.giftBlockedText ?? null);
 
+  const closePopup = () => {
+    setPopup(null);
+    setHighlightMissing(false);
+  };
+
+  /** A tap that needs a complete choice: open the picker, say which spec is missing and mark it. */
+  const askForSpecs = (intent: Intent) => {
+    const missing = choice.missingSpecs.length > 0 ? choice.missingSpecs : product.specNames;
+    setPopup(intent);
+    setHighlightMissing(true);
+    showToast(`请选择${missing.length > 0 ? missing.join('、') : '规格'}`);
+  };
+
   const buy = () => {
     if (!chosen) {
-      setPopup('buy');
+      askForSpecs('buy');
       return;
     }
     setPopup(null);
@@ -65,7 +88,7 @@ export default function ProductPage() {
 
   const gift = () => {
     if (!chosen) {
-      setPopup('gift');
+      askForSpecs('gift');
       return;
     }
     if (chosen.giftBlockedText) {
@@ -163,14 +186,22 @@ export default function ProductPage() {
         {buyButton}
       </View>
 
-      <Popup visible={popup !== null} position='bottom' round closeable title='选择规格' onClose={() => setPopup(null)}>
+      <Popup visible={popup !== null} position='bottom' round closeable title='选择规格' onClose={closePopup}>
         <View className='product__popup' data-testid='spec-popup'>
           <SpecSelector
             specNames={product.specNames}
             skus={product.skuViews}
             initialSkuId={chosen?.skuId}
+            // A gift to one friend is one item: no stepper when the popup was opened to send a gift.
+            {...(popup === 'gift' ? { fixedQuantity: 1 } : {})}
+            highlightMissing={highlightMissing}
             onChange={setChoice}
           />
+          {popup === 'choose' && product.giftable && choice.quantity > 1 && (
+            <View className='product__popup-note' data-testid='gift-quantity-note'>
+              购买数量仅用于立即购买，送给朋友为 1 件
+            </View>
+          )}
           {chosen && giftBlocked && product.giftable && (
             <View className='product__popup-note' data-testid='sku-gift-blocked'>
               该规格不支持送礼物：{giftBlocked}
