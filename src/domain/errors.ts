@@ -25,3 +25,12 @@ export const CommonErrors = defineErrors('COMMON', {
   NOT_FOUND: '内容不存在',
   INTERNAL: '系统繁忙，请稍后再试',
 });
+
+/**
+ * The call never got a Result from the function (src/services/cloud.ts answers these itself): no
+ * network, or the function is missing, crashed, timed out or answered something that is not a Result.
+ */
+export const NetworkErrors = defineErrors('NETWORK', {
+  UNAVAILABLE: '网络不可用，请检查网络后重试',
+  FUNCTION_FAILED: '网络繁忙，服务暂时不可用，请稍后再试',
+});

@@ -5,14 +5,9 @@
  * Whatever goes wrong on the way comes back as a Fail, so pages handle exactly one shape.
  */
 import type { ActionName, AnswerOf, EventOf, FunctionName } from '@domain/contracts';
+import { failWith, NetworkErrors } from '@domain/errors';
 import type { Fail } from '@domain/result';
-import { fail } from '@domain/result';
 import { sendToCloud } from '@/platform/cloudTransport';
-
-export const NetworkErrors = {
-  UNAVAILABLE: { code: 'NETWORK.UNAVAILABLE', message: '网络不可用，请检查网络后重试' },
-  FUNCTION_FAILED: { code: 'NETWORK.FUNCTION_FAILED', message: '网络繁忙，服务暂时不可用，请稍后再试' },
-} as const;
 
 export async function callCloud<F extends FunctionName, A extends ActionName<F>>(
   name: F,
@@ -42,8 +37,7 @@ export async function callCloud<F extends FunctionName, A extends ActionName<F>>
   return outcome.body as AnswerOf<F, A>;
 }
 
-const networkFail = (reason: keyof typeof NetworkErrors): Fail =>
-  fail(NetworkErrors[reason].code, NetworkErrors[reason].message);
+const networkFail = (reason: keyof typeof NetworkErrors): Fail => failWith(NetworkErrors[reason]);
 
 const isResult = (body: unknown): boolean => {
   if (!(body instanceof Object) || !('ok' in body)) return false;

@@ -6,6 +6,7 @@
 import type { Address } from '@domain/address';
 import { formatAddress, formatContact } from '@domain/address';
 import type { Fen, OrderItem, OrderPayment, OrderStatus, OrderView } from '@domain/contracts';
+import { failureMessage } from '@domain/errorCatalogue';
 import { formatFen } from '@domain/money';
 import { skuLabel } from '@domain/product/specs';
 import type { Fail, Result } from '@domain/result';
@@ -52,29 +53,8 @@ export interface PlacedOrder {
   expiresAt: number;
 }
 
-/** Fallbacks for answers that carry no message (the functions always send one; a proxy might not). */
-const DEFAULT_MESSAGES: Record<string, string> = {
-  'ORDER.NOT_FOUND': '订单不存在',
-  'ORDER.SKU_NOT_FOUND': '商品规格不存在',
-  'ORDER.SKU_OFF_SHELF': '该商品已下架',
-  'ORDER.OUT_OF_STOCK': '该规格已售罄',
-  'ORDER.INVALID_QUANTITY': '购买数量应为1-99件',
-  'ORDER.INVALID_STATE': '订单当前状态不支持此操作',
-  'ORDER.ALREADY_PAID': '订单已支付',
-  'ORDER.ALREADY_CANCELLED': '订单已取消',
-  'ORDER.CANNOT_CANCEL': '订单已支付，无法取消',
-  'ORDER.NOT_SHIPPED': '订单尚未发货',
-  'ORDER.PAYMENT_EXPIRED': '订单已超过30分钟未支付，已自动取消',
-  'ORDER.PAYMENT_UNAVAILABLE': '暂时无法发起支付，请稍后在订单页重试',
-  'ORDER.STOCK_NOT_HELD': '订单库存已失效，请重新下单',
-  'COMMON.UNAUTHENTICATED': '无法识别用户身份',
-  'COMMON.INVALID_ARGUMENT': '参数错误',
-  'COMMON.INTERNAL': '系统繁忙，请稍后再试',
-};
-
-/** The Chinese text for a failure: the function's own message, else the default for its code. */
-export const messageOf = (failure: Fail): string =>
-  failure.message.trim() || DEFAULT_MESSAGES[failure.code] || '系统繁忙，请稍后再试';
+/** The Chinese text for a failure: the function's own message, else the domain catalogue's for its code. */
+export const messageOf = (failure: Fail): string => failureMessage(failure);
 
 const withMessage = <T>(result: Result<T>): Result<T> => (result.ok ? result : fail(result.code, messageOf(result)));
 

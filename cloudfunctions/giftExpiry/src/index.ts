@@ -9,6 +9,7 @@ import { caller } from '@server/cloud';
 import { expireGift } from '@server/gifts/close';
 import { runExpirySweep } from '@server/gifts/sweep';
 import { clock } from '@domain/clock';
+import { CommonErrors, failWith } from '@domain/errors';
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -17,7 +18,7 @@ const positiveInteger = (value: unknown): number | undefined =>
   typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 
 export async function main(event: unknown): Promise<unknown> {
-  if (caller().openid) return { ok: false, code: 'COMMON.FORBIDDEN', message: '无权进行此操作' };
+  if (caller().openid) return failWith(CommonErrors.FORBIDDEN);
   const now = clock.now();
   const request = isRecord(event) ? event : {};
   if (typeof request.giftId === 'string' && request.giftId !== '') {

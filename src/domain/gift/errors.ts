@@ -3,8 +3,8 @@ import { defineErrors } from '@domain/errors';
 /**
  * Expected failures of gifting. Every refusal the recipient can meet has its own code (wrong token,
  * already accepted, expired, declined, own gift) so the page can say exactly what happened.
- * 'GIFT.CATEGORY_NOT_GIFTABLE' and 'GIFT.PRICE_TOO_HIGH' are also produced by product eligibility
- * (src/domain/product): keep those two strings as they are.
+ * 'GIFT.CATEGORY_NOT_GIFTABLE' and 'GIFT.PRICE_TOO_HIGH' are also what product eligibility
+ * (src/domain/product/errors.ts) answers: it reads them from this table.
  */
 export const GiftErrors = defineErrors('GIFT', {
   NOT_FOUND: '礼物不存在',
@@ -37,4 +37,8 @@ export const GiftErrors = defineErrors('GIFT', {
   AMOUNT_MISMATCH: '支付金额与礼物金额不一致',
   PAYMENT_UNAVAILABLE: '暂时无法发起支付，请稍后重试',
   SHARE_UNAVAILABLE: '暂时无法生成分享卡片，请稍后重试',
+  // Answered by the send page itself, never by a function: no spec chosen, the pay sheet closed or failed.
+  SKU_REQUIRED: '请选择要送出的规格',
+  PAYMENT_CANCELLED: '已取消支付，礼物尚未送出',
+  PAYMENT_FAILED: '支付未完成，请稍后重试',
 });

@@ -1,13 +1,11 @@
 import { defineErrors } from '@domain/errors';
+import { GiftErrors } from '@domain/gift/errors';
 
-/**
- * Why a product or SKU cannot be sent as a gift. The codes are shared with the gift area
- * (src/domain/gift/errors.ts): keep the codes and messages the same in both tables.
- */
-export const GiftEligibilityErrors = defineErrors('GIFT', {
-  CATEGORY_NOT_GIFTABLE: '珠宝首饰、教育培训类商品不支持送礼',
-  PRICE_TOO_HIGH: '单价超过¥10,000的商品不支持送礼',
-});
+/** Why a product or SKU cannot be sent as a gift: the gift area's own two codes (one table). */
+export const GiftEligibilityErrors = {
+  CATEGORY_NOT_GIFTABLE: GiftErrors.CATEGORY_NOT_GIFTABLE,
+  PRICE_TOO_HIGH: GiftErrors.PRICE_TOO_HIGH,
+} as const;
 
 export type GiftBlockCode = (typeof GiftEligibilityErrors)[keyof typeof GiftEligibilityErrors]['code'];
 

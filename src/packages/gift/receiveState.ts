@@ -13,9 +13,9 @@ export const REFUSALS = {
   invalid: { title: '链接无效', text: GiftErrors.INVALID_TOKEN.message },
   taken: { title: '这份礼物已被领取', text: '每份礼物只能由一位好友收下，已经有人收下了这份礼物。' },
   expired: { title: '礼物已过期，款项已退回送礼人', text: '礼物超过24小时未被领取，已自动失效。' },
-  declined: { title: '礼物已被婉拒', text: '这份礼物已被婉拒，款项将原路退回给送礼人。' },
-  own: { title: '不能领取自己送出的礼物', text: '这是你送出的礼物，仅可查看。把链接发给好友，由好友来收下。' },
-  cancelled: { title: '礼物已取消', text: '送礼人未完成付款，礼物已取消。' },
+  declined: { title: GiftErrors.DECLINED.message, text: '这份礼物已被婉拒，款项将原路退回给送礼人。' },
+  own: { title: GiftErrors.OWN_GIFT.message, text: '这是你送出的礼物，仅可查看。把链接发给好友，由好友来收下。' },
+  cancelled: { title: GiftErrors.CANCELLED.message, text: '送礼人未完成付款，礼物已取消。' },
   unpaid: { title: '礼物尚未送出', text: '送礼人还没有完成付款，请稍后再打开。' },
 } as const satisfies Record<RecipientRefusal, { title: string; text: string }>;
 
