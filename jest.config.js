@@ -36,6 +36,8 @@ module.exports = {
     ]),
     nodeProject('local-cloud', ['<rootDir>/local-cloud/**/*.test.ts', '<rootDir>/tests/local-cloud/**/*.test.ts']),
     nodeProject('functions', ['<rootDir>/tests/functions/**/*.test.ts']),
+    // SIGKILL of the local cloud mid-burst, then an audit of money and stock (run --runInBand)
+    nodeProject('crash', ['<rootDir>/tests/crash/**/*.test.ts']),
     nodeProject('weapp', ['<rootDir>/tests/weapp/**/*.test.ts']),
     nodeProject('e2e', ['<rootDir>/tests/e2e/**/*.test.ts']),
     // 'pages' (Testing Library on Taro's H5 runtime) and 'native' (miniprogram-simulate) are

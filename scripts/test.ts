@@ -70,6 +70,7 @@ step('build-functions', () => asOutcome(npx(['tsx', 'scripts/build-functions.ts'
 step('unit', () => jest(['unit', 'pages', 'native']));
 step('local-cloud', () => jest(['local-cloud'], ['--runInBand']));
 step('functions', () => jest(['functions'], ['--runInBand']));
+step('crash', () => jest(['crash'], ['--runInBand']));
 step('build-weapp', () => asOutcome(npx(['taro', 'build', '--type', 'weapp'], { NODE_ENV: 'production' })));
 step('build-h5', () => asOutcome(npx(['taro', 'build', '--type', 'h5'], { NODE_ENV: 'production' })));
 step('weapp', () => jest(['weapp'], ['--runInBand']));
