@@ -51,14 +51,16 @@ export interface ProductWithTwoSkus {
 /**
  * The first seeded product with two in-stock SKUs that differ in their specs (for a flow that must
  * really choose a spec). `giftable` also requires a giftable product whose two SKUs share a price
- * within the gift limit (the recipient may only switch to a SKU of the same price).
+ * within the gift limit (the recipient may only switch to a SKU of the same price). `excluding` skips
+ * products by id (tests that must not see each other's gifts under the same product name).
  */
 export async function findProductWithTwoSkus(
   cloud: LocalCloud,
-  options: { giftable: boolean },
+  options: { giftable: boolean; excluding?: readonly string[] },
 ): Promise<ProductWithTwoSkus> {
   for (const summary of await allProducts(cloud)) {
     if (options.giftable && !summary.giftable) continue;
+    if (options.excluding?.includes(summary.productId)) continue;
     const product: Product = await callShop(cloud, { action: 'getProduct', productId: summary.productId });
     if (!product.onShelf || (options.giftable && !product.giftable)) continue;
     const inStock = product.skus.filter((sku) => sku.stock > 0);
@@ -269,6 +271,8 @@ export const ORDER_TAB_TITLES = ['全部', '待付款', '待发货', '已发货'
 
 export interface PaidGift {
   giftId: string;
+  /** the gift's order (what the merchant ships) */
+  orderId: string;
   /** the share path the giver sends (gift.shareCard): /packages/gift/pages/receive/index?giftId=…&token=… */
   sharePath: string;
   /** the token of the share path, for acceptGift / declineGift through the gateway */
@@ -282,7 +286,7 @@ export async function givePaidGift(e2e: E2E, skuId: string, greeting: string): P
   const card = await e2e.call('dev-giver', 'gift', { action: 'shareCard', giftId: created.giftId });
   const token = new URL(card.path, 'http://share.invalid').searchParams.get('token');
   if (!token) throw new Error(`gift.shareCard answered a path without a token: ${card.path}`);
-  return { giftId: created.giftId, sharePath: card.path, token };
+  return { giftId: created.giftId, orderId: created.orderId, sharePath: card.path, token };
 }
 
 /** The merchant ships an order through the `merchant` function, as the back office would. */
