@@ -1,6 +1,10 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { AddressForm } from '@/components/AddressForm';
 import { AddressErrors } from '@domain/address';
+import { scrollToId } from '@/platform/scroll';
+
+// jsdom has no layout to scroll: the test checks which field the form asked to bring into view.
+jest.mock('@/platform/scroll', () => ({ scrollToId: jest.fn() }));
 
 const field = (placeholder: string) => screen.getByPlaceholderText(placeholder);
 const type = (placeholder: string, value: string) => fireEvent.input(field(placeholder), { target: { value } });
@@ -30,6 +34,22 @@ describe('AddressForm', () => {
     expect(screen.getByTestId('address-error-countyName')).toHaveTextContent('请选择区县');
     expect(screen.getByTestId('address-error-detailInfo')).toHaveTextContent(AddressErrors.INVALID_DETAIL.message);
     expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  test('a refused submit brings the first refused field into view; fixed fields lose their message at once', () => {
+    jest.mocked(scrollToId).mockClear();
+    render(<AddressForm onSubmit={jest.fn()} submitText='使用该地址' />);
+    type('收货人姓名', '张三');
+    type('11位手机号码', '13812345678');
+    fireEvent.click(screen.getByText('使用该地址'));
+    expect(scrollToId).toHaveBeenCalledWith('address-field-region');
+    expect(document.getElementById('address-field-region')).toContainElement(
+      screen.getByTestId('address-error-provinceName'),
+    );
+    expect(screen.queryByTestId('address-error-userName')).toBeNull();
+
+    type('省份', '广东省');
+    expect(screen.queryByTestId('address-error-provinceName')).toBeNull();
   });
 
   test('a field shows its message once left, and it follows the typing from then on', () => {

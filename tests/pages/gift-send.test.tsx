@@ -4,10 +4,13 @@ import GiftSendPage from '@/packages/gift/pages/send/index';
 import { ok } from '@domain/result';
 import { pay } from '@/platform/payment';
 import { replaceWithGiftDetail } from '@/platform/navigation';
+import { scrollToId } from '@/platform/scroll';
 import { answer, calls } from './support/gateway';
 import { openRoute, teaSet } from './gift-support/fixtures';
 
 jest.mock('@/platform/payment', () => ({ pay: jest.fn(async () => 'paid') }));
+// jsdom has no layout to scroll: the test checks which field the page asked to bring into view.
+jest.mock('@/platform/scroll', () => ({ scrollToId: jest.fn() }));
 jest.mock('@/platform/navigation', () => ({
   ...jest.requireActual<object>('../../src/platform/navigation'),
   replaceWithGiftDetail: jest.fn(async () => undefined),
@@ -56,6 +59,7 @@ describe('送给朋友', () => {
   beforeEach(() => {
     jest.mocked(pay).mockClear();
     jest.mocked(replaceWithGiftDetail).mockClear();
+    jest.mocked(scrollToId).mockClear();
   });
 
   test('the greeting counter counts characters (code points) live, up to 100', async () => {
@@ -72,32 +76,54 @@ describe('送给朋友', () => {
     expect(isDisabled(submit())).toBe(false);
   });
 
-  test('101 characters: the counter turns red, the rule’s message shows and 支付并送出 is disabled', async () => {
+  test('101 characters: the counter turns red and the rule’s message shows under the greeting; 支付并送出 points at it', async () => {
     await openSend();
     await typeGreeting('😀'.repeat(101));
     expect(counter()).toHaveTextContent('101/100');
     expect(counter().className).toContain('gift-send__counter--over');
-    expect(screen.getByTestId('gift-send-error')).toHaveTextContent('赠言不能超过100个字（当前101个字）');
-    expect(screen.getByTestId('gift-send-error')).toHaveAttribute('data-code', 'GIFT.GREETING_TOO_LONG');
-    expect(isDisabled(submit())).toBe(true);
-  });
-
-  test('a blank greeting is refused on 支付并送出 without calling the function', async () => {
-    await openSend();
-    await typeGreeting(' \u3000\u200b ');
+    expect(screen.getByTestId('gift-error-greeting')).toHaveTextContent('赠言不能超过100个字（当前101个字）');
+    // The button never silently ignores a tap: it brings the refused field into view.
+    expect(isDisabled(submit())).toBe(false);
     fireEvent.click(submit());
-    expect(await screen.findByTestId('gift-send-error')).toHaveTextContent('请填写赠言');
+    expect(scrollToId).toHaveBeenCalledWith('gift-field-greeting');
     expect(calls.some((call) => call.event.action === 'createGift')).toBe(false);
   });
 
-  test('recipient name and signature are limited to 10 characters', async () => {
+  test('an empty greeting: 支付并送出 scrolls to the greeting, says why next to it, and the message goes once it is filled', async () => {
+    await openSend();
+    // Not a mistake before the tap.
+    expect(screen.queryByTestId('gift-error-greeting')).toBeNull();
+    fireEvent.click(submit());
+    expect(screen.getByTestId('gift-error-greeting')).toHaveTextContent('请填写赠言');
+    expect(scrollToId).toHaveBeenCalledWith('gift-field-greeting');
+    expect(document.getElementById('gift-field-greeting')).not.toBeNull();
+    expect(screen.queryByTestId('gift-send-error')).toBeNull();
+    expect(calls.some((call) => call.event.action === 'createGift')).toBe(false);
+
+    await typeGreeting('生日快乐');
+    expect(screen.queryByTestId('gift-error-greeting')).toBeNull();
+  });
+
+  test('a greeting of invisible characters only is refused on 支付并送出 without calling the function', async () => {
+    await openSend();
+    await typeGreeting(' \u3000\u200b ');
+    fireEvent.click(submit());
+    expect(await screen.findByTestId('gift-error-greeting')).toHaveTextContent('请填写赠言');
+    expect(calls.some((call) => call.event.action === 'createGift')).toBe(false);
+  });
+
+  test('recipient name and signature are limited to 10 characters, each message next to its field', async () => {
     await openSend();
     await typeGreeting('生日快乐');
     type('选填，最多10个字，如：小红', '一二三四五六七八九十十');
-    expect(screen.getByTestId('gift-send-error')).toHaveTextContent('收礼人称呼不能超过10个字');
+    expect(screen.getByTestId('gift-error-recipientName')).toHaveTextContent('收礼人称呼不能超过10个字');
+    fireEvent.click(submit());
+    expect(scrollToId).toHaveBeenLastCalledWith('gift-field-recipientName');
     type('选填，最多10个字，如：小红', '小红');
+    expect(screen.queryByTestId('gift-error-recipientName')).toBeNull();
     type('选填，最多10个字，如：小明', '一二三四五六七八九十十');
-    expect(screen.getByTestId('gift-send-error')).toHaveTextContent('署名不能超过10个字');
+    expect(screen.getByTestId('gift-error-signature')).toHaveTextContent('署名不能超过10个字');
+    expect(calls.some((call) => call.event.action === 'createGift')).toBe(false);
   });
 
   test('SKUs above ¥10,000 are not offered, with the reason', async () => {

@@ -3,6 +3,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Address, AddressField } from '@domain/address';
 import { canChooseWechatAddress, chooseWechatAddress } from '@/platform/address';
+import { scrollToId } from '@/platform/scroll';
 import { checkDraft, draftFrom, type AddressDraft } from './draft';
 import { RegionField } from './RegionField';
 import './index.scss';
@@ -25,9 +26,16 @@ interface FieldMessage {
   message: string;
 }
 
-function FieldRow(props: { label: string; messages: FieldMessage[]; children: ReactNode }) {
+/** The row a field sits in (the three region fields share one), scrolled to when it refuses. */
+const rowIdOf = (field: AddressField): string =>
+  `address-field-${field === 'provinceName' || field === 'cityName' || field === 'countyName' ? 'region' : field}`;
+
+function FieldRow(props: { field: AddressField; label: string; messages: FieldMessage[]; children: ReactNode }) {
   return (
-    <View className={`address-form__row${props.messages.length > 0 ? ' address-form__row--invalid' : ''}`}>
+    <View
+      id={rowIdOf(props.field)}
+      className={`address-form__row${props.messages.length > 0 ? ' address-form__row--invalid' : ''}`}
+    >
       <View className='address-form__line'>
         <Text className='address-form__label'>{props.label}</Text>
         <View className='address-form__control'>{props.children}</View>
@@ -81,7 +89,13 @@ export function AddressForm({ value, submitText = '保存地址', submitting = f
 
   const submit = () => {
     touch(...ALL_FIELDS);
-    if (check.ok && !submitting) onSubmit(check.address);
+    if (!check.ok) {
+      // Every message shows now; bring the first refused field into view (the form may be below it).
+      const first = ALL_FIELDS.find((field) => check.messages[field] !== undefined);
+      if (first) scrollToId(rowIdOf(first));
+      return;
+    }
+    if (!submitting) onSubmit(check.address);
   };
 
   return (
@@ -97,7 +111,7 @@ export function AddressForm({ value, submitText = '保存地址', submitting = f
           使用微信收货地址
         </Button>
       )}
-      <FieldRow label='收货人' messages={messagesOf('userName')}>
+      <FieldRow field='userName' label='收货人' messages={messagesOf('userName')}>
         <Input
           name='userName'
           placeholder='收货人姓名'
@@ -107,7 +121,7 @@ export function AddressForm({ value, submitText = '保存地址', submitting = f
           onBlur={() => touch('userName')}
         />
       </FieldRow>
-      <FieldRow label='手机号码' messages={messagesOf('telNumber')}>
+      <FieldRow field='telNumber' label='手机号码' messages={messagesOf('telNumber')}>
         <Input
           name='telNumber'
           type='tel'
@@ -118,14 +132,14 @@ export function AddressForm({ value, submitText = '保存地址', submitting = f
           onBlur={() => touch('telNumber')}
         />
       </FieldRow>
-      <FieldRow label='所在地区' messages={messagesOf('provinceName', 'cityName', 'countyName')}>
+      <FieldRow field='provinceName' label='所在地区' messages={messagesOf('provinceName', 'cityName', 'countyName')}>
         <RegionField
           region={{ provinceName: draft.provinceName, cityName: draft.cityName, countyName: draft.countyName }}
           onChange={edit}
           onBlur={(field) => touch(field)}
         />
       </FieldRow>
-      <FieldRow label='详细地址' messages={messagesOf('detailInfo')}>
+      <FieldRow field='detailInfo' label='详细地址' messages={messagesOf('detailInfo')}>
         <Input
           name='detailInfo'
           placeholder='街道、楼栋、门牌号'

@@ -10,6 +10,9 @@ import type { CreatedGift, Sku } from '@domain/contracts';
 import {
   CARD_STYLE_NAMES,
   checkGiftDraft,
+  checkGreeting,
+  checkRecipientName,
+  checkSignature,
   countChars,
   DEFAULT_CARD_STYLE,
   GREETING_MAX_CHARS,
@@ -21,11 +24,26 @@ import { GiftErrors } from '@domain/gift/errors';
 import { formatFen } from '@domain/money';
 import { giftEligibility } from '@domain/product/gift';
 import { pay } from '@/platform/payment';
+import { scrollToId } from '@/platform/scroll';
 import { replaceWithGiftDetail } from '@/platform/navigation';
 import { useRouter } from '@/platform/lifecycle';
 import { createGift, type GiftDraft } from '@/services/gift';
 import { useProductDetail } from '@/services/useProductDetail';
 import './index.scss';
+
+/** The fields that can refuse, top to bottom: the first refused one is scrolled into view. */
+const FIELDS = ['sku', 'greeting', 'recipientName', 'signature'] as const;
+type Field = (typeof FIELDS)[number];
+const fieldId = (field: Field) => `gift-field-${field}`;
+
+/** The field a GIFT.* code is about (the function may refuse a field too), or null for the whole send. */
+const fieldOfCode = (code: string): Field | null => {
+  if (code === GiftErrors.SKU_REQUIRED.code) return 'sku';
+  if (code.startsWith('GIFT.GREETING_')) return 'greeting';
+  if (code.startsWith('GIFT.RECIPIENT_NAME_')) return 'recipientName';
+  if (code.startsWith('GIFT.SIGNATURE_')) return 'signature';
+  return null;
+};
 
 interface SendProblem {
   code: string;
@@ -53,6 +71,8 @@ export default function GiftSendPage() {
   const [cardStyle, setCardStyle] = useState<CardStyle>(DEFAULT_CARD_STYLE);
   const [sending, setSending] = useState(false);
   const [problem, setProblem] = useState<SendProblem | null>(null);
+  // After a refused 支付并送出, fields that were merely left empty count as mistakes too.
+  const [attempted, setAttempted] = useState(false);
   const pending = useRef<PendingGift | null>(null);
 
   const product = state.kind === 'ready' ? state.product : null;
@@ -75,7 +95,17 @@ export default function GiftSendPage() {
     return { giftableSkus: giftable, blockedSkus: blocked };
   }, [product]);
 
-  const onSkuChange = useCallback((choice: SpecChoice) => setSku(choice.sku), []);
+  const onSkuChange = useCallback((choice: SpecChoice) => {
+    setSku(choice.sku);
+    setProblem((previous) => (previous && fieldOfCode(previous.code) === 'sku' ? null : previous));
+  }, []);
+  /** Typing answers the last refusal: it goes, and the live check of the field takes over. */
+  const edited =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      set(value);
+      setProblem(null);
+    };
 
   if (state.kind === 'loading') return <PageState message='加载中…' />;
   if (state.kind === 'failed')
@@ -98,20 +128,52 @@ export default function GiftSendPage() {
     signature,
     cardStyle,
   };
-  // The domain's own rules, so the page refuses exactly what the function would (first failure wins).
+  // The domain's own rules, so the page refuses exactly what the function would.
   const localCheck = checkGiftDraft(draft);
-  // While typing, an empty greeting is not a mistake yet; anything else the rules refuse is shown at once.
-  const liveProblem = !localCheck.ok && localCheck.code !== 'GIFT.GREETING_EMPTY' ? localCheck : null;
-  const shownProblem = problem ?? (liveProblem ? { code: liveProblem.code, message: liveProblem.message } : null);
+  // Each field's message sits next to it and follows the typing: an empty greeting or no spec is not a
+  // mistake until 支付并送出 was tapped; anything else the rules refuse is shown at once.
+  const greetingCheck = checkGreeting(greeting);
+  const recipientNameCheck = checkRecipientName(recipientName);
+  const signatureCheck = checkSignature(signature);
+  const liveErrors: Record<Field, string | null> = {
+    sku: attempted && !sku ? GiftErrors.SKU_REQUIRED.message : null,
+    greeting:
+      !greetingCheck.ok && (attempted || greetingCheck.code !== GiftErrors.GREETING_EMPTY.code)
+        ? greetingCheck.message
+        : null,
+    recipientName: recipientNameCheck.ok ? null : recipientNameCheck.message,
+    signature: signatureCheck.ok ? null : signatureCheck.message,
+  };
+  const problemField = problem ? fieldOfCode(problem.code) : null;
+  const fieldError = (field: Field): string | null =>
+    liveErrors[field] ?? (problem && problemField === field ? problem.message : null);
+  const fieldErrorView = (field: Field) => {
+    const message = fieldError(field);
+    return message ? (
+      <View className='gift-send__field-error' data-testid={`gift-error-${field}`}>
+        {message}
+      </View>
+    ) : null;
+  };
+  // What is not about one field (payment cancelled, sold out meanwhile …) stays next to the button.
+  const shownProblem = problem && !problemField ? problem : null;
 
   const send = async () => {
     setProblem(null);
-    if (!sku) {
-      setProblem(GiftErrors.SKU_REQUIRED);
+    setAttempted(true);
+    const refused = FIELDS.find(
+      (field) =>
+        (field === 'sku' && !sku) ||
+        (field === 'greeting' && !greetingCheck.ok) ||
+        (field === 'recipientName' && !recipientNameCheck.ok) ||
+        (field === 'signature' && !signatureCheck.ok),
+    );
+    if (refused) {
+      scrollToId(fieldId(refused));
       return;
     }
-    if (!localCheck.ok) {
-      setProblem({ code: localCheck.code, message: localCheck.message });
+    if (!sku || !localCheck.ok) {
+      if (!localCheck.ok) setProblem({ code: localCheck.code, message: localCheck.message });
       return;
     }
     setSending(true);
@@ -122,6 +184,8 @@ export default function GiftSendPage() {
         const created = await createGift(draft);
         if (!created.ok) {
           setProblem({ code: created.code, message: created.message });
+          const field = fieldOfCode(created.code);
+          if (field) scrollToId(fieldId(field));
           return;
         }
         gift = { draftKey: key, created: created.data, totalFee: sku.price };
@@ -155,15 +219,17 @@ export default function GiftSendPage() {
         </View>
       </View>
 
-      <View className='gift-send__section'>
+      <View className='gift-send__section' id={fieldId('sku')}>
         <View className='gift-send__heading'>选择规格</View>
         <SpecSelector
           specNames={loaded.specNames}
           skus={giftableSkus}
           initialSkuId={initialSkuId}
           fixedQuantity={1}
+          highlightMissing={attempted && !sku}
           onChange={onSkuChange}
         />
+        {fieldErrorView('sku')}
         <View className='gift-send__hint'>送给一位好友的礼物数量为 1 件；好友收下时可换成同价位的其他规格。</View>
         {blockedSkus.length > 0 && (
           <View className='gift-send__blocked' data-testid='gift-blocked-skus'>
@@ -177,15 +243,17 @@ export default function GiftSendPage() {
       </View>
 
       <View className='gift-send__section'>
-        <View className='gift-send__heading'>写赠言</View>
+        <View className='gift-send__heading' id={fieldId('greeting')}>
+          写赠言
+        </View>
         <TextArea
-          className='gift-send__greeting'
+          className={`gift-send__greeting${fieldError('greeting') ? ' gift-send__greeting--invalid' : ''}`}
           value={greeting}
           placeholder='写下你想对好友说的话（最多100字）'
           // Our own counter: maxLength counts UTF-16 units, the rule counts characters (code points).
           maxLength={-1}
           rows={4}
-          onChange={(value) => setGreeting(value)}
+          onChange={edited(setGreeting)}
           data-testid='gift-greeting'
         />
         <View
@@ -194,26 +262,29 @@ export default function GiftSendPage() {
         >
           {greetingLength}/{GREETING_MAX_CHARS}
         </View>
-        <View className='gift-send__line'>
+        {fieldErrorView('greeting')}
+        <View className='gift-send__line' id={fieldId('recipientName')}>
           <Text className='gift-send__label'>收礼人称呼</Text>
           <Input
             className='gift-send__input'
             value={recipientName}
             placeholder={`选填，最多${RECIPIENT_NAME_MAX_CHARS}个字，如：小红`}
-            onChange={(value) => setRecipientName(value)}
+            onChange={edited(setRecipientName)}
             data-testid='gift-recipient-name'
           />
         </View>
-        <View className='gift-send__line'>
+        {fieldErrorView('recipientName')}
+        <View className='gift-send__line' id={fieldId('signature')}>
           <Text className='gift-send__label'>署名</Text>
           <Input
             className='gift-send__input'
             value={signature}
             placeholder={`选填，最多${SIGNATURE_MAX_CHARS}个字，如：小明`}
-            onChange={(value) => setSignature(value)}
+            onChange={edited(setSignature)}
             data-testid='gift-signature'
           />
         </View>
+        {fieldErrorView('signature')}
         <View className='gift-send__hint'>称呼和署名会随赠言一起印在贺卡上，由商家随礼物寄出。</View>
       </View>
 
@@ -254,7 +325,7 @@ export default function GiftSendPage() {
           type='danger'
           shape='round'
           loading={sending}
-          disabled={sending || !sku || liveProblem !== null}
+          disabled={sending}
           onClick={() => void send()}
           data-testid='gift-send-submit'
         >

@@ -9,6 +9,7 @@ import { formatFen, multiplyFen } from '@domain/money';
 import { checkStock, ORDER_MAX_QUANTITY } from '@domain/order/rules';
 import { lastUsedAddress } from '@/platform/address';
 import { showToast } from '@/platform/feedback';
+import { scrollToId } from '@/platform/scroll';
 import { useRouter } from '@/platform/lifecycle';
 import { redirectTo, routes } from '@/platform/navigation';
 import { payForOrder, placeOrder } from '@/services/order';
@@ -83,8 +84,14 @@ export default function ConfirmOrderPage() {
 
   const submit = async () => {
     if (submitting) return;
+    // Every tap gets an answer: what is missing is named and brought into view.
     if (!address || editing) {
       showToast('请先填写收货地址');
+      scrollToId('confirm-address');
+      return;
+    }
+    if (notEnough) {
+      showToast(notEnough);
       return;
     }
     setSubmitting(true);
@@ -103,7 +110,7 @@ export default function ConfirmOrderPage() {
 
   return (
     <View className='order-page confirm'>
-      <View className='order-card' data-testid='confirm-address'>
+      <View className='order-card' id='confirm-address' data-testid='confirm-address'>
         <View className='order-card__title'>收货地址</View>
         {address && !editing ? (
           <View className='confirm__address'>
@@ -161,12 +168,7 @@ export default function ConfirmOrderPage() {
         <Text className='order-bar__total'>
           合计 <Text className='price'>{formatFen(total)}</Text>
         </Text>
-        <Button
-          type='danger'
-          loading={submitting}
-          disabled={submitting || Boolean(notEnough) || !address || editing}
-          onClick={() => void submit()}
-        >
+        <Button type='danger' loading={submitting} disabled={submitting} onClick={() => void submit()}>
           提交订单
         </Button>
       </View>
