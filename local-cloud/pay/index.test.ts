@@ -360,6 +360,26 @@ describe('refund', () => {
       refund_status_list: ['SUCCESS'],
       refund_success_time_list: ['2026-11-25 10:03:05'],
     });
+    // every list cloudPay's queryRefund answers with (camelCased by the SDK: refundStatusList, ...)
+    expect(Object.keys(await queryRefund())).toEqual(
+      expect.arrayContaining([
+        'refund_count',
+        'out_refund_no_list',
+        'refund_id_list',
+        'refund_channel',
+        'refund_fee_list',
+        'settlement_refund_fee_list',
+        'coupon_type_array',
+        'coupon_refund_fee_list',
+        'coupon_refund_count_list',
+        'coupon_refund_id_array',
+        'coupon_refund_fee_array',
+        'refund_status_list',
+        'refund_account_list',
+        'refund_recv_accout_list',
+        'refund_success_time_list',
+      ]),
+    );
     await cloud.clock.advance(NOTIFY_RETRY_DELAYS_MS[0]!);
     expect(callbackInvocations('refundCallback')).toHaveLength(2);
     expect(pay.ledger().refunds[0]?.notify).toMatchObject({ delivered: true });
@@ -395,6 +415,49 @@ describe('ledger persistence', () => {
     expect(restarted.invocations).toHaveLength(1);
     expect(afterRestart.ledger().payments[0]?.notify).toMatchObject({ delivered: true });
     expect(afterRestart.ledger().payments[0]?.notify.attempts).toHaveLength(2);
+  });
+});
+
+describe('crashes', () => {
+  it('delivers again a notification whose attempt was lost with the process', async () => {
+    // the callback never answers: the process "dies" during the first attempt
+    cloud.functions.set('payCallback', () => new Promise<never>(() => undefined));
+    await pay.handleApi('unifiedOrder', order(), caller);
+    void pay.pay('ORDER1');
+    for (let turn = 0; turn < 100 && callbackInvocations().length === 0; turn += 1) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(callbackInvocations()).toHaveLength(1);
+
+    const restarted = createTestCloud(cloud.services.db, cloud.clock.now());
+    restarted.functions.set('payCallback', () => ({ errcode: 0 }));
+    const afterRestart = new PaySimulator(restarted.services);
+    await afterRestart.restoreScheduled();
+    await restarted.clock.advance(NOTIFY_RETRY_DELAYS_MS[0]!);
+    expect(restarted.invocations.map((call) => call.name)).toEqual(['payCallback']);
+    expect(afterRestart.ledger().payments[0]?.notify).toMatchObject({ delivered: true });
+    // acknowledged: never again
+    await restarted.clock.advance(48 * 3600 * 1000);
+    expect(restarted.invocations).toHaveLength(1);
+  });
+
+  it('keeps a refund the callback asked for while the notification was being delivered', async () => {
+    cloud.functions.set('payCallback', async () => {
+      const refund = await pay.handleApi('refund', refundParams({ refund_fee: 2990 }), caller);
+      return refund.result_code === 'SUCCESS' ? { errcode: 0 } : { errcode: 1 };
+    });
+    await pay.handleApi('unifiedOrder', order(), caller);
+    expect(await pay.pay('ORDER1')).toMatchObject({ notified: true });
+    expect(pay.ledger().payments[0]).toMatchObject({ state: 'REFUND', refundedFee: 2990 });
+    const reread = new PaySimulator(createTestCloud(cloud.services.db, cloud.clock.now()).services);
+    await reread.restoreScheduled();
+    expect(reread.ledger().payments[0]).toMatchObject({ state: 'REFUND', refundedFee: 2990 });
+    // a second full refund is refused: the total refunded is known
+    expect(
+      await pay.handleApi('refund', refundParams({ out_refund_no: 'R2', refund_fee: 2990 }), caller),
+    ).toMatchObject({
+      err_code: 'NOTENOUGH',
+    });
   });
 });
 

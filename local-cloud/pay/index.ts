@@ -624,6 +624,12 @@ export class PaySimulator {
       refund_channel: matches.map(() => 'ORIGINAL'),
       refund_fee_list: matches.map((refund) => refund.refundFee),
       settlement_refund_fee_list: matches.map((refund) => refund.refundFee),
+      // no coupons are simulated: the coupon lists are there, as in cloudPay's answer, with nothing in them
+      coupon_type_array: [],
+      coupon_refund_fee_list: matches.map(() => 0),
+      coupon_refund_count_list: matches.map(() => 0),
+      coupon_refund_id_array: [],
+      coupon_refund_fee_array: [],
       refund_status_list: matches.map(statusOf),
       refund_account_list: matches.map(() => 'REFUND_SOURCE_UNSETTLED_FUNDS'),
       refund_recv_accout_list: matches.map(() => '支付用户零钱'),
