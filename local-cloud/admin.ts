@@ -90,7 +90,7 @@ export async function handleAdmin(
     const apiName = parts.get('apiName')?.toString('utf8') ?? '';
     const requestData = parts.get('requestData') ?? Buffer.alloc(0);
     if (action === 'wx.wxPayApi') return wxPayApi(deps, requestId, apiName, requestData, caller);
-    if (action === 'wx.openApi') return wxOpenApi(deps, apiName, requestData, caller);
+    if (action === 'wx.openApi') return wxOpenApi(deps, requestId, apiName, requestData, caller);
     deps.log(`[admin] unknown multipart action ${String(action)}`);
     return rejected(requestId, 400, 'INVALID_PARAM', `unknown action ${String(action)}`);
   }
@@ -199,7 +199,7 @@ async function wxPayApi(
     throw error;
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-    return tcbError(requestId, 'INVALID_PARAM', 'requestData must be a JSON object');
+    return rejected(requestId, 400, 'INVALID_PARAM', 'requestData must be a JSON object');
   }
   try {
     const reply = await deps.pay.handleApi(apiName, data as Record<string, unknown>, caller);
@@ -213,6 +213,7 @@ async function wxPayApi(
 /** cloud.openapi.*: params arrive as protobuf pairs of JSON values; the reply is a CommOpenApiResp (wire doc §5). */
 async function wxOpenApi(
   deps: AdminDependencies,
+  requestId: string,
   apiName: string,
   requestData: Buffer,
   caller: InvocationContext,
@@ -226,7 +227,9 @@ async function wxOpenApi(
       params[pair.key] = pair.filename ? { filename: pair.filename, value: pair.value } : parseJsonOrText(pair.value);
     }
   } catch (error) {
-    return openApiReply({ errcode: -1, errmsg: `malformed openapi request: ${messageOf(error)}` });
+    // the SDK always sends a well-formed CommOpenApiReq: anything else is a malformed request
+    if (error instanceof RequestRejected) return rejected(requestId, error.status, error.code, error.message);
+    return rejected(requestId, 400, 'INVALID_PARAM', `malformed openapi request: ${messageOf(error)}`);
   }
   try {
     return openApiReply(await deps.openapi.handleApi(apiName, params, caller));
@@ -250,7 +253,9 @@ function openApiReply(result: Record<string, unknown>): AdminReply {
 
 function parseJsonOrText(value: Buffer): unknown {
   const text = value.toString('utf8');
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new Error(`a parameter nests deeper than ${MAX_JSON_DEPTH} levels`);
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    throw new RequestRejected(400, 'TOO_DEEP', `a parameter nests deeper than ${MAX_JSON_DEPTH} levels`);
+  }
   try {
     return JSON.parse(text);
   } catch {

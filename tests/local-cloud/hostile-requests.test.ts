@@ -6,6 +6,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { LocalCloud } from '@local-cloud/index';
 import { MAX_JSON_DEPTH } from '@local-cloud/wire/limits';
+import { encodeOpenApiRequest } from '@local-cloud/wire/openapi-protobuf';
 import { startTestCloud } from './helpers';
 
 jest.setTimeout(60_000);
@@ -178,21 +179,38 @@ describe('hostile requests', () => {
       expect(json(invoke.body).code).toBe('TOO_DEEP');
     });
 
-    it('refuses a deep requestData part of a multipart /admin request', async () => {
+    it('refuses a deep JSON part of a multipart /admin request (wx.wxPayApi JSON, wx.openApi protobuf)', async () => {
       const boundary = 'hostileBoundary';
-      const part = (name: string, value: string) =>
-        `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-      const body =
-        part('action', 'wx.wxPayApi') +
-        part('apiName', 'unifiedOrder') +
-        part('requestData', nestedObject(6000)) +
-        `--${boundary}--\r\n`;
-      const response = await send(cloud.url, '/admin', {
-        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-        chunks: [body],
-      });
-      expect(response.status).toBe(400);
-      expect(json(response.body).code).toBe('TOO_DEEP');
+      const part = (name: string, value: string | Buffer) =>
+        Buffer.concat([
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`),
+          Buffer.from(value),
+          Buffer.from('\r\n'),
+        ]);
+      const multipart = (action: string, apiName: string, requestData: string | Buffer) =>
+        send(cloud.url, '/admin', {
+          headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+          chunks: [
+            Buffer.concat([
+              part('action', action),
+              part('apiName', apiName),
+              part('requestData', requestData),
+              Buffer.from(`--${boundary}--\r\n`),
+            ]),
+          ],
+        });
+
+      const pay = await multipart('wx.wxPayApi', 'unifiedOrder', nestedObject(6000));
+      expect(pay.status).toBe(400);
+      expect(json(pay.body).code).toBe('TOO_DEEP');
+
+      const deepPair = encodeOpenApiRequest({ pairs: [{ key: 'data', value: Buffer.from(nested(6000)) }] });
+      const openapi = await multipart('wx.openApi', 'subscribeMessage.send', deepPair);
+      expect(openapi.status).toBe(400);
+      expect(json(openapi.body).code).toBe('TOO_DEEP');
+
+      const garbage = await multipart('wx.openApi', 'subscribeMessage.send', Buffer.from([0xff, 0xff, 0xff, 0x0f]));
+      expect(garbage.status).toBe(400);
     });
   });
 
@@ -254,12 +272,12 @@ describe('hostile requests', () => {
     });
 
     it('refuses a body over the limit: declared (413 before reading) and chunked (413 after draining)', async () => {
-      const declared = await send(cloud.url, '/functions/whoami', {
-        headers: { 'content-length': 50 * 1024 * 1024 },
-        chunks: ['{}'],
-      }).catch(() => undefined);
-      // the client is told 413 before it sends the rest; node:http may report the cut connection instead
-      if (declared) expect(declared.status).toBe(413);
+      // told 413 right after the headers, before the client sends the rest
+      const declared = await sendRaw(
+        cloud.url,
+        Buffer.from(`POST /functions/whoami HTTP/1.1\r\nHost: x\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n{}`),
+      );
+      expect(declared).toBe(413);
 
       const chunked = await send(cloud.url, '/_dev/clock', {
         headers: { 'transfer-encoding': 'chunked' },
