@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { ExpiryCountdown } from '@/components/ExpiryCountdown';
-import { formatRemaining } from '@/components/ExpiryCountdown/format';
+import { formatRemaining } from '@domain/countdown';
 
 const START = new Date('2026-11-25T10:00:00+08:00').getTime();
 
@@ -8,7 +8,7 @@ describe('ExpiryCountdown (H5 counterpart of the native countdown)', () => {
   beforeEach(() => jest.useFakeTimers({ now: START }));
   afterEach(() => jest.useRealTimers());
 
-  test('formats like the native component: hours uncapped, seconds rounded up', () => {
+  test('formats with the domain formatter the native component is generated from', () => {
     expect(formatRemaining(0)).toBe('00:00:00');
     expect(formatRemaining(-5000)).toBe('00:00:00');
     expect(formatRemaining(1)).toBe('00:00:01');

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { formatRemaining } from './format';
+import { formatRemaining } from '@domain/countdown';
 import type { ExpiryCountdownProps } from './props';
 import './index.scss';
 

@@ -1,19 +1,11 @@
 /**
  * Native countdown: "剩余 hh:mm:ss" until `expire-at` (epoch milliseconds), then "已过期" and one
- * `expire` event (detail: { expireAt }). Hours are not capped at 24 (a 30-hour window shows 30:00:00).
- * Seconds round up, so 00:00:00 is shown exactly when the time is reached, never a second early.
+ * `expire` event (detail: { expireAt }). The text is the domain's formatRemaining (src/domain/countdown.ts),
+ * the same function the React countdown uses: ./format.js is generated from it by scripts/build-native.ts.
  * Plain JS + WXML on purpose: it is the project's native-component example, tested with
  * miniprogram-simulate (tests/native) and compiled by wcc (tests/weapp).
  */
-const pad = (value) => (value < 10 ? `0${value}` : String(value));
-
-function formatRemaining(milliseconds) {
-  const totalSeconds = Math.max(0, Math.ceil(milliseconds / 1000));
-  const hours = Math.floor(totalSeconds / 3600);
-  const minutes = Math.floor((totalSeconds % 3600) / 60);
-  const seconds = totalSeconds % 60;
-  return `${pad(hours)}:${pad(minutes)}:${pad(seconds)}`;
-}
+const { formatRemaining } = require('./format');
 
 Component({
   options: { addGlobalClass: false },
