@@ -256,6 +256,12 @@ describe('shop.getProduct', () => {
 });
 
 describe('bad input', () => {
+  it('never echoes a long action back', async () => {
+    const answer = await shop({ action: 'y'.repeat(5000) });
+    expect(answer).toMatchObject({ ok: false, code: 'COMMON.UNKNOWN_ACTION' });
+    expect(answer.ok || answer.message.length).toBeLessThan(80);
+  });
+
   it.each([
     [{ action: 'listProducts', limit: 0 }, 'COMMON.INVALID_ARGUMENT', 'limit 不能小于 1'],
     [{ action: 'listProducts', limit: 1000 }, 'COMMON.INVALID_ARGUMENT', 'limit 不能大于 50'],
@@ -267,6 +273,10 @@ describe('bad input', () => {
     [{ action: 'listProducts', categoryId: 42 }, 'COMMON.INVALID_ARGUMENT', 'categoryId 应为字符串'],
     [{ action: 'getProduct' }, 'COMMON.INVALID_ARGUMENT', '缺少 productId'],
     [{ action: 'getProduct', productId: '' }, 'COMMON.INVALID_ARGUMENT', 'productId'],
+    [{ action: 'listProducts', keyword: '巧克\u0000力' }, 'COMMON.INVALID_ARGUMENT', '搜索关键词包含不可见的控制字符'],
+    [{ action: 'listProducts', keyword: '\uD800' }, 'COMMON.INVALID_ARGUMENT', '搜索关键词包含无法显示的字符'],
+    [{ action: 'listProducts', categoryId: 'food\u0000' }, 'COMMON.INVALID_ARGUMENT', 'categoryId'],
+    [{ action: 'getProduct', productId: 'food-tea\u0000' }, 'COMMON.INVALID_ARGUMENT', 'productId'],
     [{ action: 'deleteEverything' }, 'COMMON.UNKNOWN_ACTION', 'shop.deleteEverything'],
     [{}, 'COMMON.UNKNOWN_ACTION', '缺少 action'],
   ])('%j → %s', async (event, code, message) => {

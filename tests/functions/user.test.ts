@@ -55,6 +55,11 @@ describe('user', () => {
     ['21 characters', { nickname: '名'.repeat(21) }],
     ['missing', {}],
     ['a script avatar', { nickname: 'ok', avatarUrl: 'javascript:alert(1)' }],
+    ['a protocol-relative avatar', { nickname: 'ok', avatarUrl: '//host/a.png' }],
+    ['a parent-segment avatar', { nickname: 'ok', avatarUrl: '/static/../a.png' }],
+    ['an invisible-only', { nickname: '\u3164\u2800\u200B' }],
+    ['a NUL', { nickname: '小\u0000明' }],
+    ['a lone surrogate', { nickname: '小明\uD800' }],
   ])('refuses a %s nickname or avatar without saving', async (_name, request) => {
     const answer = await user({ action: 'updateProfile', ...request }, 'o-refused');
     expect(answer).toMatchObject({ ok: false, code: 'COMMON.INVALID_ARGUMENT' });
