@@ -19,9 +19,8 @@ export const uploadCloudFile: UploadCloudFile = async ({ cloudPath, filePath }) 
       body: form,
     });
     const body: unknown = await response.json();
-    if (response.ok && body instanceof Object && 'fileID' in body && typeof body.fileID === 'string') {
-      return { ok: true, fileID: body.fileID };
-    }
+    const fileID = typeof body === 'object' && body !== null ? (body as { fileID?: unknown }).fileID : undefined;
+    if (response.ok && typeof fileID === 'string') return { ok: true, fileID };
     return { ok: false, detail: `HTTP ${response.status}: ${JSON.stringify(body)}` };
   } catch (error) {
     return { ok: false, detail: error instanceof Error ? error.message : String(error) };
