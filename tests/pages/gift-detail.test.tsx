@@ -135,4 +135,24 @@ describe('share card images', () => {
       expect(png.length).toBeLessThan(60 * 1024);
     }
   });
+
+  test('a gift that does not exist offers 返回首页, a network failure 重试', async () => {
+    answer('gift', 'getGift', () => ({ ok: false, code: 'GIFT.NOT_FOUND', message: '礼物不存在' }));
+    const first = openDetail('g-missing');
+    expect(await screen.findByText('礼物不存在')).toBeInTheDocument();
+    expect(screen.getByTestId('page-state')).toHaveAttribute('data-not-found', 'true');
+    expect(screen.getByText('返回首页')).toBeInTheDocument();
+    expect(screen.queryByText('重试')).toBeNull();
+    first.unmount();
+
+    answer('gift', 'getGift', () => ({
+      ok: false,
+      code: 'NETWORK.UNAVAILABLE',
+      message: '网络不可用，请检查网络后重试',
+    }));
+    openDetail('g1');
+    expect(await screen.findByText('网络不可用，请检查网络后重试')).toBeInTheDocument();
+    expect(screen.getByText('重试')).toBeInTheDocument();
+    expect(screen.queryByText('返回首页')).toBeNull();
+  });
 });

@@ -1,6 +1,8 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import GiftReceivePage from '@/packages/gift/pages/receive/index';
+import Taro from '@tarojs/taro';
 import { GiftErrors } from '@domain/gift/errors';
+import { takeWantedGiftsRole } from '@/platform/navigation';
 import { ok } from '@domain/result';
 import { answer, calls } from './support/gateway';
 import { openRoute, recipientView, TOKEN } from './gift-support/fixtures';
@@ -198,4 +200,51 @@ describe('收礼页', () => {
     expect(await screen.findByTestId('gift-state-declined-by-me')).toHaveTextContent('你已婉拒这份礼物');
     expect(calls.filter((call) => call.event.action === 'declineGift')).toHaveLength(1);
   });
+
+  test.each([
+    ['accepting', 'acceptGift', 'gift-state-accepted'],
+    ['declining', 'declineGift', 'gift-state-declined-by-me'],
+  ])(
+    'after %s the page leads on: 我收到的礼物 (礼物 tab, received list) and 去逛逛 (home)',
+    async (_, action, state) => {
+      const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' } as never);
+      answer('gift', 'openGift', () => ok(recipientView()));
+      answer('gift', action, () =>
+        ok(
+          action === 'acceptGift'
+            ? acceptedView()
+            : recipientView({
+                status: 'declined',
+                label: '你已婉拒',
+                respondedByMe: true,
+                canRespond: false,
+                remainingMs: null,
+              }),
+        ),
+      );
+      openReceive();
+      await screen.findByText('确认收下');
+      if (action === 'acceptGift') {
+        fillAddress();
+        await act(async () => {
+          fireEvent.click(screen.getByText('确认收下'));
+        });
+      } else {
+        fireEvent.click(screen.getByText('婉拒'));
+        await act(async () => {
+          fireEvent.click(await screen.findByText('确认婉拒'));
+        });
+      }
+      await screen.findByTestId(state);
+      const ways = screen.getByTestId('gift-ways-on');
+
+      fireEvent.click(within(ways).getByText('我收到的礼物'));
+      expect(switchTab).toHaveBeenLastCalledWith({ url: '/pages/gifts/index' });
+      expect(takeWantedGiftsRole()).toBe('received');
+
+      fireEvent.click(within(ways).getByText('去逛逛'));
+      expect(switchTab).toHaveBeenLastCalledWith({ url: '/pages/index/index' });
+      switchTab.mockRestore();
+    },
+  );
 });

@@ -1,7 +1,8 @@
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import GiftsPage from '@/pages/gifts/index';
 import { ok } from '@domain/result';
-import { openGiftDetail } from '@/platform/navigation';
+import { openGiftDetail, openGiftsTab } from '@/platform/navigation';
+import Taro from '@tarojs/taro';
 import { answer, calls } from './support/gateway';
 import { giverView, recipientView } from './gift-support/fixtures';
 
@@ -129,5 +130,25 @@ describe('礼物 tab', () => {
     await renderTab();
     fireEvent.click(screen.getByTestId('gift-tab-received'));
     expect(screen.getByTestId('gifts-empty')).toHaveTextContent('还没有收到礼物');
+  });
+
+  test('opened by 我收到的礼物 (openGiftsTab) it shows the received list, once', async () => {
+    const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' } as never);
+    answer('gift', 'listGifts', (event) =>
+      ok(event.role === 'sent' ? { role: 'sent', items: [] } : { role: 'received', items: [] }),
+    );
+    await openGiftsTab('received');
+    await renderTab();
+    expect(screen.getByTestId('gift-tab-received')).toHaveClass('gifts__tab--active');
+    expect(screen.getByTestId('gifts-empty')).toHaveTextContent('还没有收到礼物');
+    switchTab.mockRestore();
+  });
+
+  test('opened from the tab bar it shows 我送出的', async () => {
+    answer('gift', 'listGifts', (event) =>
+      ok(event.role === 'sent' ? { role: 'sent', items: [] } : { role: 'received', items: [] }),
+    );
+    await renderTab();
+    expect(screen.getByTestId('gift-tab-sent')).toHaveClass('gifts__tab--active');
   });
 });
