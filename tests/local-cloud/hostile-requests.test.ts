@@ -225,6 +225,19 @@ describe('hostile requests', () => {
       expect(json(response.body).error?.code).toBe(code);
     });
 
+    it('judges the body, not the content type: XML, form or binary bodies are refused with 400', async () => {
+      for (const [contentType, body] of [
+        ['application/xml', '<event><a>1</a></event>'],
+        ['application/x-www-form-urlencoded', 'a=1&b=2'],
+        ['application/octet-stream', Buffer.from([0x00, 0x9f, 0x92, 0x96])],
+      ] as const) {
+        const response = await gateway(body, { 'content-type': contentType });
+        expect(response.status).toBe(400);
+        const admin = await send(cloud.url, '/admin', { headers: { 'content-type': contentType }, chunks: [body] });
+        expect(admin.status).toBe(400);
+      }
+    });
+
     it('refuses invalid UTF-8 on the gateway and /admin', async () => {
       const bytes = Buffer.concat([Buffer.from('{"a":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]);
       const response = await gateway(bytes);
