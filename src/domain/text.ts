@@ -60,7 +60,8 @@ export function findTextFlaw(text: string, rules: TextRules = {}): TextFlaw | nu
 
 /** NFC, line breaks as '\n' (multiline) and trimmed; blank text becomes ''. Assumes findTextFlaw passed. */
 export function normalizeText(text: string, rules: TextRules = {}): string {
-  const composed = text.normalize('NFC');
+  // normalize() needs the engine's Unicode data; an engine built without it keeps the text as typed.
+  const composed = typeof text.normalize === 'function' ? text.normalize('NFC') : text;
   const unified = rules.multiline ? composed.replace(LINE_BREAKS, '\n') : composed;
   return isBlankText(unified) ? '' : unified.trim();
 }
