@@ -1,7 +1,8 @@
 /**
  * The crash test's workload: shoppers and givers acting at the same time through the gateway, as the
  * H5 build would (POST /functions/<name> with X-WX-OPENID, payments through POST /_dev/pay). Choices
- * come from a seeded generator, so a kill point replays the same mix of journeys.
+ * come from a seeded generator, so a kill point gets the same kind of mix each run (not the same
+ * interleaving: which request is in flight at the kill depends on timing, as in a real crash).
  */
 import type { ChildCloud } from './child-cloud';
 
@@ -48,12 +49,13 @@ type Answer<T> = { ok: true; data: T } | { ok: false; code: string; message: str
 class CloudGone extends Error {}
 
 /**
- * Runs `journeys` concurrent journeys and SIGKILLs the cloud when the `killAfter`-th request has been
- * answered (others are then in flight). Resolves when every journey has stopped.
+ * Runs journeys, `concurrency` at a time (at most `maxJourneys`), and SIGKILLs the cloud when the
+ * `killAfter`-th request has been answered (others are then in flight). Resolves when every journey
+ * has stopped.
  */
 export async function runBurst(
   cloud: ChildCloud,
-  options: { seed: number; journeys: number; killAfter: number },
+  options: { seed: number; concurrency: number; maxJourneys: number; killAfter: number },
 ): Promise<{ answered: number; killed: boolean }> {
   const random = seededRandom(options.seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
@@ -149,13 +151,18 @@ export async function runBurst(
     // else: nobody answers; the gift expires after 24 h
   }
 
-  const journeys = Array.from({ length: options.journeys }, (_, index) => {
-    const run = random() < 0.5 ? () => selfOrder(`o-crash-buyer-${index}`) : () => gift(pick([GIVER, FRIEND]));
-    return run().catch((error: unknown) => {
-      if (!(error instanceof CloudGone)) throw error;
-    });
-  });
-  await Promise.all(journeys);
+  // `concurrency` journeys at a time; each finished journey is followed by a new one until the kill
+  let started = 0;
+  async function lane(): Promise<void> {
+    while (!killing && started < options.maxJourneys) {
+      const index = (started += 1);
+      const journey = random() < 0.5 ? selfOrder(`o-crash-buyer-${index}`) : gift(pick([GIVER, FRIEND]));
+      await journey.catch((error: unknown) => {
+        if (!(error instanceof CloudGone)) throw error;
+      });
+    }
+  }
+  await Promise.all(Array.from({ length: options.concurrency }, () => lane()));
   if (killing) await killing;
   return { answered, killed: killing !== undefined };
 }

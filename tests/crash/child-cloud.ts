@@ -45,7 +45,15 @@ export async function startChildCloud(options: { dataDir: string; functionsDir: 
     { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // if the test process ends first (timeout, failure), the cloud ends with it
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.off('exit', killOnExit);
+      resolve();
+    }),
+  );
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${output}`)), STARTUP_LIMIT_MS);
     const onData = (chunk: Buffer) => {
