@@ -204,7 +204,7 @@ describe('收礼页', () => {
   test.each([
     ['accepting', 'acceptGift', 'gift-state-accepted'],
     ['declining', 'declineGift', 'gift-state-declined-by-me'],
-  ])(
+  ] as const)(
     'after %s the page leads on: 我收到的礼物 (礼物 tab, received list) and 去逛逛 (home)',
     async (_, action, state) => {
       const switchTab = jest.spyOn(Taro, 'switchTab').mockResolvedValue({ errMsg: 'switchTab:ok' } as never);

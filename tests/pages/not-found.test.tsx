@@ -1,7 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import NotFoundPage from '@/packages/common/pages/not-found/index';
-import { HomeAffordance, needsHomeButton } from '@/platform/homeAffordance';
+import { HomeAffordance, needsHomeButton } from '@/platform/homeAffordance.h5';
 import { showNotFound } from '@/platform/navigation';
 
 describe('页面不存在', () => {
