@@ -83,9 +83,11 @@ describe('text hygiene: refused characters', () => {
     expect(findTextFlaw('\u200B\uD800')).toBe('brokenCharacter');
   });
 
-  it('trims line breaks at either end of a one-line field', () => {
+  it('trims line breaks and tabs at either end of a one-line field', () => {
     expect(findTextFlaw('\n体育西路101号\r\n')).toBeNull();
     expect(normalizeText('\n体育西路101号\r\n')).toBe('体育西路101号');
+    expect(findTextFlaw('\t小明 \t')).toBeNull();
+    expect(normalizeText('\t小明 \t')).toBe('小明');
   });
 
   it('allows line breaks in a multiline field and stores them as \\n', () => {

@@ -50,12 +50,12 @@ export const isBlankText = (text: string): boolean => ONLY_MARKS.test(text.repla
 export function findTextFlaw(text: string, rules: TextRules = {}): TextFlaw | null {
   // Blank text stores as '' whatever its whitespace was (a tab or a newline included).
   if (isBlankText(text)) return null;
-  if (BROKEN_CHARACTER.test(text)) return 'brokenCharacter';
-  // Line breaks at either end are trimmed away like spaces (a pasted line often ends with one).
-  const lineBreak = LINE_BREAK.test(rules.multiline ? text : text.trim());
+  // Whitespace at either end (tabs and line breaks included) is trimmed away, never stored.
+  const inner = text.trim();
+  if (BROKEN_CHARACTER.test(inner)) return 'brokenCharacter';
+  const lineBreak = LINE_BREAK.test(inner);
   if (lineBreak && !rules.multiline) return 'lineBreak';
-  const withoutBreaks = text.replace(LINE_BREAKS, '');
-  return CONTROL.test(withoutBreaks) ? 'control' : null;
+  return CONTROL.test(lineBreak ? inner.replace(LINE_BREAKS, '') : inner) ? 'control' : null;
 }
 
 /** NFC, line breaks as '\n' (multiline) and trimmed; blank text becomes ''. Assumes findTextFlaw passed. */
