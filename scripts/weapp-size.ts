@@ -2,9 +2,11 @@
  * Package sizes of the weapp build (dist/), measured by WeChat's own code analysis
  * (miniprogram-ci analyseCode, the DevTools "代码静态依赖分析"), offline.
  *   npx tsx scripts/weapp-size.ts        prints the report (needs `npm run build:weapp` first)
- * Used by tests/weapp (main package < 2 MB) and scripts/bench.ts.
+ * Used by tests/weapp (main package < 2 MB) and scripts/bench.ts, which also builds the yardstick:
+ * a minimal one-page Taro React app (buildMinimalTaroApp) with the same installed Taro.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -130,6 +132,131 @@ export function formatWeappPackageSizes(sizes: WeappPackageSizes): string {
     lines.push(`subpackage ${sub.root}: ${sub.kb.toFixed(1)} KB in ${sub.files} files`);
   lines.push(`total: ${sizes.totalKb.toFixed(1)} KB`);
   return lines.join('\n');
+}
+
+/**
+ * The files of the smallest Taro 4 React app `taro init` would give (one page, no styles, no UI
+ * library), with this project's Taro and React versions and the same compiler settings as ours.
+ */
+function minimalTaroAppFiles(): Record<string, string> {
+  const ours = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+    devDependencies: Record<string, string>;
+    browserslist: string[];
+  };
+  const pick = (names: string[], from: Record<string, string>) =>
+    Object.fromEntries(names.filter((name) => from[name] !== undefined).map((name) => [name, from[name]]));
+  const packageJson = {
+    name: 'taro-minimal',
+    private: true,
+    templateInfo: { name: 'default', typescript: false, css: 'None', framework: 'React' },
+    browserslist: ours.browserslist,
+    dependencies: pick(
+      [
+        '@babel/runtime',
+        '@tarojs/components',
+        '@tarojs/helper',
+        '@tarojs/plugin-framework-react',
+        '@tarojs/plugin-platform-weapp',
+        '@tarojs/react',
+        '@tarojs/runtime',
+        '@tarojs/shared',
+        '@tarojs/taro',
+        'react',
+        'react-dom',
+      ],
+      ours.dependencies,
+    ),
+    devDependencies: pick(['@tarojs/cli', '@tarojs/webpack5-runner', 'babel-preset-taro'], ours.devDependencies),
+  };
+  return {
+    'package.json': JSON.stringify(packageJson, null, 2),
+    'project.config.json': JSON.stringify({
+      miniprogramRoot: 'dist/',
+      projectname: 'taro-minimal',
+      appid: 'touristappid',
+    }),
+    'babel.config.js': `module.exports = { presets: [['taro', { framework: 'react', ts: false, compiler: 'webpack5' }]] };
+`,
+    'config/index.js': `module.exports = function () {
+  return {
+    projectName: 'taro-minimal',
+    date: '2026-12-1',
+    designWidth: 750,
+    deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: 'dist',
+    plugins: [],
+    framework: 'react',
+    compiler: { type: 'webpack5', prebundle: { enable: false } },
+    cache: { enable: false },
+    mini: {},
+  };
+};
+`,
+    'src/app.config.js': `export default { pages: ['pages/index/index'], window: { navigationBarTitleText: 'Taro' } };
+`,
+    'src/app.js': `import { useLaunch } from '@tarojs/taro';
+
+function App({ children }) {
+  useLaunch(() => {});
+  return children;
+}
+
+export default App;
+`,
+    'src/pages/index/index.config.js': `export default { navigationBarTitleText: '首页' };
+`,
+    'src/pages/index/index.jsx': `import { View, Text } from '@tarojs/components';
+
+export default function Index() {
+  return (
+    <View className="index">
+      <Text>Hello world!</Text>
+    </View>
+  );
+}
+`,
+  };
+}
+
+export interface MinimalTaroApp {
+  distDir: string;
+  buildMs: number;
+  remove: () => void;
+}
+
+/**
+ * Builds the minimal app in a temp folder with this project's installed Taro (`taro build --type weapp`,
+ * node_modules linked, production mode like ours). The caller removes the folder when done.
+ */
+export function buildMinimalTaroApp(): MinimalTaroApp {
+  const dir = mkdtempSync(path.join(tmpdir(), 'taro-minimal-'));
+  const remove = () => rmSync(dir, { recursive: true, force: true });
+  try {
+    for (const [file, text] of Object.entries(minimalTaroAppFiles())) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), text);
+    }
+    symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    const started = Date.now();
+    const child = spawnSync(path.join(repoRoot, 'node_modules', '.bin', 'taro'), ['build', '--type', 'weapp'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+      timeout: 600_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    if (child.status !== 0 || !existsSync(path.join(dir, 'dist', 'app.json'))) {
+      throw new Error(
+        `building the minimal Taro app failed (exit ${String(child.status)}): ${(child.stderr || child.stdout || child.error?.message || '').slice(-2000)}`,
+      );
+    }
+    return { distDir: path.join(dir, 'dist'), buildMs: Date.now() - started, remove };
+  } catch (error) {
+    remove();
+    throw error;
+  }
 }
 
 if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === __filename) {
