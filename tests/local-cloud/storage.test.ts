@@ -223,4 +223,43 @@ describe('cloud storage', () => {
       expect(fs.existsSync(path.join(dataDir, 'escape.png'))).toBe(false);
     });
   });
+
+  describe('across a restart', () => {
+    it('keeps the files and honours temporary URLs handed out before it', async () => {
+      const restartDir = tempDataDir('storage-restart');
+      const bytes = crypto.randomBytes(1500);
+      const first = await startTestCloud({ dataDir: restartDir });
+      let pathAndQuery: string;
+      let fileID: string;
+      try {
+        const uploaded = (await first.call(
+          'files',
+          { op: 'upload', cloudPath: 'kept/a.png', base64: bytes.toString('base64') },
+          'u',
+        )) as SdkOutcome<{ fileID: string }>;
+        if (!uploaded.ok) throw new Error(uploaded.errMsg);
+        fileID = uploaded.value.fileID;
+        const urls = (await first.call('files', { op: 'tempUrl', fileList: [fileID] }, 'u')) as SdkOutcome<{
+          fileList: TempUrl[];
+        }>;
+        if (!urls.ok) throw new Error(urls.errMsg);
+        const url = new URL(urls.value.fileList[0]?.tempFileURL ?? '');
+        pathAndQuery = `${url.pathname}${url.search}`;
+      } finally {
+        await first.stop();
+      }
+      const second = await startTestCloud({ dataDir: restartDir });
+      try {
+        const again = await fetch(`${second.url}${pathAndQuery}`);
+        expect(again.status).toBe(200);
+        expect(Buffer.from(await again.arrayBuffer()).equals(bytes)).toBe(true);
+        const downloaded = (await second.call('files', { op: 'download', fileID }, 'u')) as SdkOutcome<{
+          base64: string;
+        }>;
+        expect(downloaded.ok && Buffer.from(downloaded.value.base64, 'base64').equals(bytes)).toBe(true);
+      } finally {
+        await second.stop();
+      }
+    });
+  });
 });
