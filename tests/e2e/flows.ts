@@ -311,3 +311,15 @@ export async function acceptThroughPage(e2e: E2E, page: Page, sharePath: string,
   await button(receivePage.getByTestId('address-form'), '确认收下').click();
   await currentTaroPage(page).getByTestId('gift-state-accepted').waitFor();
 }
+
+/**
+ * The outermost visible control (a Taro button or view, a plain button or link) whose whole text
+ * matches `text`: a click on it lands on the control whatever element inside takes the pointer
+ * (Taro's <taro-button-core> takes pointer events from its inner text, so the text itself cannot be
+ * clicked). Hidden copies, such as the tab bar kept in the DOM under a non-tab page, are skipped.
+ */
+export const control = (scope: Page | Locator, text: RegExp): Locator =>
+  scope
+    .locator('taro-button-core, taro-view-core, taro-text-core, button, a')
+    .filter({ hasText: text, visible: true })
+    .first();

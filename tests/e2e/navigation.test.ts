@@ -5,19 +5,15 @@
  * Any page error or console error fails the test (harness).
  */
 import type { Locator, Page } from 'playwright-core';
-import { findProductWithTwoSkus, currentTaroPage } from './flows';
+import { control, currentTaroPage, findProductWithTwoSkus } from './flows';
 import { arriveAt, useE2E, waitForTaroPage } from './harness';
 
 const e2e = useE2E();
 
 const HOME_TEXT = /^\s*(返回)?首页\s*$/;
 
-/**
- * Something that says 首页 / 返回首页 inside `scope` (a Taro button or view, or a plain button), the
- * outermost one: a click on it lands on the control whatever element inside takes the pointer.
- */
-const homeControl = (scope: Page | Locator): Locator =>
-  scope.locator('taro-button-core, taro-view-core, taro-text-core, button, a').filter({ hasText: HOME_TEXT }).first();
+/** Something visible that says 首页 / 返回首页 inside `scope`. */
+const homeControl = (scope: Page | Locator): Locator => control(scope, HOME_TEXT);
 
 /** Opens `sitePath` and waits until the page shown says `text`; fails with what the browser shows. */
 async function openExpecting(page: Page, sitePath: string, text: string | RegExp): Promise<void> {
@@ -39,8 +35,8 @@ async function openExpecting(page: Page, sitePath: string, text: string | RegExp
   await waitForTaroPage(page);
 }
 
-async function clickHomeAndArrive(page: Page, control: Locator): Promise<void> {
-  await control.click();
+async function clickHomeAndArrive(page: Page, home: Locator): Promise<void> {
+  await home.click();
   await arriveAt(page, /\/pages\/index\/index/);
   await currentTaroPage(page).getByTestId('product-card').first().waitFor();
 }

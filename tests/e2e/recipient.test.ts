@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { recipientView } from '@domain/gift/machine';
 import {
   acceptThroughPage,
+  control,
   currentTaroPage,
   findProductWithTwoSkus,
   givePaidGift,
@@ -61,7 +62,7 @@ describe('the recipient', () => {
       await e2e.screenshot(recipient, 'journey-recipient-accepted');
 
       // ---- 我收到的 on the result page: the 礼物 tab, 我收到的 shown, the gift with its status
-      const toReceived = done.getByText('我收到的', { exact: true });
+      const toReceived = control(done, /^\s*我收到的\s*$/);
       await e2e.softly('the accepted page offers 我收到的', () => toReceived.waitFor({ timeout: 3_000 }));
       if (await toReceived.isVisible()) {
         await toReceived.click();
@@ -76,7 +77,7 @@ describe('the recipient', () => {
       await e2e.open(recipient, gift.sharePath);
       const again = currentTaroPage(recipient);
       await again.getByTestId('gift-state-accepted').waitFor();
-      const toShop = again.getByText(TO_THE_SHOP);
+      const toShop = control(again, TO_THE_SHOP);
       await e2e.softly('the accepted page offers 去逛逛', () => toShop.waitFor({ timeout: 3_000 }));
       if (await toShop.isVisible()) {
         await toShop.click();
@@ -140,7 +141,7 @@ describe('the recipient', () => {
     for (const fact of privateFactsOf(RECIPIENT_ADDRESS)) expect(everything).not.toContain(fact);
     await e2e.screenshot(friend, 'journey-friend-taken');
 
-    await currentTaroPage(friend).getByText(TO_THE_SHOP).click();
+    await control(currentTaroPage(friend), TO_THE_SHOP).click();
     await arriveAt(friend, /\/pages\/index\/index/);
     await currentTaroPage(friend).getByTestId('product-card').first().waitFor();
   });
