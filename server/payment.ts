@@ -244,7 +244,12 @@ export async function queryRefundState(outRefundNo: string): Promise<RefundState
     }
     const index = (answer.outRefundNoList ?? []).indexOf(outRefundNo);
     const status = answer.refundStatusList?.[index];
-    if (index === -1 || status === undefined) return { state: 'NOTEXIST' };
+    // A successful answer that does not list this refund is not "no such refund" (cloudPay has been seen
+    // answering refundCount 1 with empty lists): only the explicit REFUNDNOTEXIST above re-requests it.
+    if (index === -1 || status === undefined) {
+      console.warn('[payment] queryRefund answered without this refund; asking again later', outRefundNo);
+      return { state: 'unknown' };
+    }
     if (status === 'SUCCESS') return { state: 'SUCCESS', refundId: answer.refundIdList?.[index] ?? null };
     if (status === 'PROCESSING' || status === 'CHANGE' || status === 'REFUNDCLOSE') return { state: status };
     return { state: 'unknown' };
