@@ -90,6 +90,7 @@ module.exports = {
         '^dist/',
         '^dist-h5/',
         '^coverage/',
+        '^test-artifacts/',
         '^[.]',
         '^cloudfunctions/[^/]+/index[.]js$',
         '^cloudfunctions/[^/]+/node_modules/',
