@@ -61,10 +61,12 @@ export function mountHomeAffordance(): void {
   createRoot(container).render(<HomeAffordance />);
 }
 
+// Bottom left, above the pages' fixed bars and opposite the dev user switcher: at the top it would cover
+// the first tab or the gallery, and catch taps meant for them.
 const style: CSSProperties = {
   position: 'fixed',
-  left: 10,
-  top: 10,
+  left: 8,
+  bottom: 64,
   zIndex: 9999,
   padding: '5px 12px',
   border: '1px solid rgba(0, 0, 0, 0.12)',
