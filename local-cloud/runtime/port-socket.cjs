@@ -25,6 +25,7 @@ class PortSocket extends Duplex {
     this.connecting = false;
     this.timeout = 0;
     this.idleTimer = undefined;
+    this.pending = undefined;
     this.remoteAddress = LOOPBACK.address;
     this.remoteFamily = LOOPBACK.family;
     this.remotePort = owner.remotePort;
@@ -45,18 +46,25 @@ class PortSocket extends Duplex {
   }
 
   _final(callback) {
-    if (!this.closedByPeer) this.post({ id: this.id, end: true });
+    if (!this.closedByPeer) this.queue({ end: true });
     callback();
   }
 
   _destroy(error, callback) {
     clearTimeout(this.idleTimer);
     this.owner.sockets.delete(this.id);
-    if (this.opened && !this.closedByPeer) this.post({ id: this.id, close: true });
+    if (this.opened && !this.closedByPeer) this.queue({ close: true });
     callback(error);
   }
 
-  /** One message per write batch; a fresh buffer per message, transferred rather than copied again. */
+  /** Like net.Socket's: end the writable side, then close once it is flushed. */
+  destroySoon() {
+    if (this.writable) this.end();
+    if (this.writableFinished) this.destroy();
+    else this.once('finish', () => this.destroy());
+  }
+
+  /** Bytes to the peer: a fresh buffer per batch, transferred rather than copied again. */
   send(chunks) {
     this.touch();
     if (this.closedByPeer) return;
@@ -68,15 +76,42 @@ class PortSocket extends Duplex {
       bytes.set(chunk, offset);
       offset += chunk.byteLength;
     }
-    this.post({ id: this.id, data: bytes }, [bytes.buffer]);
+    this.queue({ data: bytes });
   }
 
-  post(message, transfer) {
-    if (!this.opened) {
-      message.open = true;
-      this.opened = true;
+  /**
+   * What one tick sends (the reply's bytes, its end, the close that follows) goes out as one message:
+   * a message between threads costs far more than its bytes.
+   */
+  queue(part) {
+    if (!this.pending) {
+      this.pending = { id: this.id };
+      if (!this.opened) {
+        this.pending.open = true;
+        this.opened = true;
+      }
+      process.nextTick(() => this.flush());
     }
-    this.owner.port.postMessage(message, transfer);
+    const pending = this.pending;
+    if (part.data) {
+      if (pending.data || pending.end || pending.close) {
+        // keep the order: what is queued goes first
+        this.flush();
+        this.queue(part);
+        return;
+      }
+      pending.data = part.data;
+    }
+    if (part.end) pending.end = true;
+    if (part.close) pending.close = true;
+  }
+
+  flush() {
+    const message = this.pending;
+    if (!message) return;
+    this.pending = undefined;
+    if (this.owner.closed) return;
+    this.owner.port.postMessage(message, message.data ? [message.data.buffer] : undefined);
   }
 
   receive(message) {
@@ -85,7 +120,9 @@ class PortSocket extends Duplex {
     if (message.end) this.push(null);
     if (message.close) {
       this.closedByPeer = true;
-      this.destroy();
+      // a close after a clean end (FIN, then close): let the reader take what was sent first
+      if (message.end && !this.readableEnded && !this.destroyed) this.once('end', () => this.destroy());
+      else this.destroy();
     }
   }
 
