@@ -1,10 +1,15 @@
 import type { PropsWithChildren } from 'react';
 import { mountDevTools } from './dev/devTools';
-import { useLaunch, usePageNotFound } from './platform/lifecycle';
+import { useLaunch } from './platform/lifecycle';
 import { initCloud } from './platform/cloudTransport';
 import { mountHomeAffordance } from './platform/homeAffordance';
 import { showNotFound } from './platform/navigation';
+import { redirectUnknownPages, useUnknownPageRedirect } from './platform/unknownPages';
 import './app.scss';
+
+// An unknown path (old notification, mistyped link): the not-found page instead of a blank screen.
+// weapp registers here, before App() (WeChat needs the redirect synchronously); H5 in the App below.
+redirectUnknownPages((path) => void showNotFound(path));
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
@@ -15,9 +20,7 @@ function App({ children }: PropsWithChildren) {
     // H5 only: a 首页 button on a non-tab page opened first (weapp shows its own home button).
     mountHomeAffordance();
   });
-  // An unknown path (old notification, mistyped link): the not-found page instead of a blank screen.
-  // weapp requires the redirect inside this callback, synchronously; H5's router calls it on a 404.
-  usePageNotFound((res) => showNotFound(res.path));
+  useUnknownPageRedirect((path) => void showNotFound(path));
   // children are the pages
   return children;
 }

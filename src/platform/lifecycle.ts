@@ -7,7 +7,6 @@ export {
   useDidHide,
   useLaunch,
   useLoad,
-  usePageNotFound,
   usePullDownRefresh,
   useReachBottom,
   useRouter,

@@ -1,0 +1,12 @@
+import { usePageNotFound } from '@tarojs/taro';
+
+/** H5: nothing to register early; Taro's router calls App onPageNotFound, see `useUnknownPageRedirect`. */
+export const redirectUnknownPages = (_redirect: (path: string) => void): void => {};
+
+/**
+ * H5: Taro's router (browser mode; the local cloud answers every path with index.html) calls App
+ * onPageNotFound when no route matches, which reaches this hook in the App component.
+ */
+export const useUnknownPageRedirect = (redirect: (path: string) => void): void => {
+  usePageNotFound((res) => redirect(res.path));
+};
