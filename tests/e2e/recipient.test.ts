@@ -62,7 +62,7 @@ describe('the recipient', () => {
       await e2e.screenshot(recipient, 'journey-recipient-accepted');
 
       // ---- 我收到的 on the result page: the 礼物 tab, 我收到的 shown, the gift with its status
-      const toReceived = control(done, /^\s*我收到的\s*$/);
+      const toReceived = control(done, /^\s*(查看)?我收到的(礼物)?\s*$/);
       await e2e.softly('the accepted page offers 我收到的', () => toReceived.waitFor({ timeout: 3_000 }));
       if (await toReceived.isVisible()) {
         await toReceived.click();
