@@ -97,6 +97,26 @@ function withoutUndefined(value: unknown): unknown {
   return out;
 }
 
+/**
+ * A document for a getDocument reply: ObjectId values as their 24-hex string. node-sdk rebuilds
+ * `doc().get()` / `where().get()` results field by field (Util.formatField), which turns a bson
+ * ObjectId into `{}`, losing it; aggregation results are not rebuilt and keep real ObjectIds.
+ */
+export function encodeDocumentReply(doc: unknown): string {
+  return encodeReply(objectIdsAsHex(doc));
+}
+
+function objectIdsAsHex(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(objectIdsAsHex);
+  if (value !== null && typeof value === 'object' && (value as { _bsontype?: string })._bsontype === 'ObjectId') {
+    return (value as { toHexString(): string }).toHexString();
+  }
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) out[key] = objectIdsAsHex(item);
+  return out;
+}
+
 /** One document as the SDK wants it in `data.list`: a canonical EJSON string. */
 export function encodeReply(doc: unknown): string {
   return EJSON.stringify(withoutUndefined(doc) as Doc, { relaxed: false });

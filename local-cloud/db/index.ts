@@ -17,8 +17,17 @@
  *   distinct); always set unique fields when creating the document.
  * - Aggregation has no implicit limit.
  */
-import { Aggregator, Query } from 'mingo';
-import { CodecError, decodeWire, decodeWireTree, encodeReply, isPlainObject, type Doc } from './codec';
+import { Aggregator } from 'mingo/aggregator';
+import { Query } from 'mingo/query';
+import {
+  CodecError,
+  decodeWire,
+  decodeWireTree,
+  encodeDocumentReply,
+  encodeReply,
+  isPlainObject,
+  type Doc,
+} from './codec';
 import { DbError, collectionNotExist, invalidParam, requestFailed } from './errors';
 import { applyUpdate, insertDocs, modifyDocs, removeDocs, type DocSource } from './ops';
 import type { OrderSpec } from './planner';
@@ -248,7 +257,7 @@ export class Database {
       const projection = this.decodeObject(body.projection, 'projection');
       if (Object.keys(projection).length > 0) docs = new Query({}, MINGO_OPTIONS).find<Doc>(docs, projection).all();
     }
-    return { data: { list: docs.map(encodeReply) } };
+    return { data: { list: docs.map(encodeDocumentReply) } };
   }
 
   private insertDocument(body: Record<string, unknown>): Reply {
@@ -338,6 +347,20 @@ export class Database {
         throw invalidParam(`stages[${i}].stageValue: ${(error as Error).message}`);
       }
     });
+    pipeline.forEach((stage, i) => {
+      if (i > 0 && '$geoNear' in stage) throw requestFailed('$geoNear is only valid as the first stage in a pipeline');
+    });
+    const geoNear = pipeline[0]?.$geoNear;
+    if (isPlainObject(geoNear) && geoNear.key === undefined) {
+      // MongoDB uses the collection's 2dsphere index; it must be unambiguous.
+      const geoPaths = this.storage.geoPathsOf(collection);
+      if (geoPaths.length !== 1) {
+        throw requestFailed(
+          `$geoNear needs exactly one 2dsphere index on ${collection} (found ${geoPaths.length}) or a key`,
+        );
+      }
+      geoNear.key = geoPaths[0];
+    }
     // A leading $match goes through the planner (indexes), the rest through mingo.
     const first = pipeline[0];
     const leadingMatch = first && isPlainObject(first.$match) ? first.$match : undefined;

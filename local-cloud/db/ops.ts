@@ -49,6 +49,22 @@ function validId(id: unknown): void {
   if (Array.isArray(id) || id instanceof RegExp || id === null) throw invalidParam(`invalid _id ${JSON.stringify(id)}`);
 }
 
+/** Field names starting with `$` cannot be stored (MongoDB and CloudBase refuse them). */
+export function assertStorable(value: unknown, path = ''): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => assertStorable(item, `${path}.${index}`));
+    return;
+  }
+  if (!isPlainObject(value)) return;
+  for (const [key, item] of Object.entries(value)) {
+    const at = path === '' ? key : `${path}.${key}`;
+    if (key.startsWith('$')) {
+      throw requestFailed(`The dollar ($) prefixed field '${key}' in '${at}' is not valid for storage.`);
+    }
+    assertStorable(item, at);
+  }
+}
+
 /** Prepares documents for insertion: copies, `_id` first, generated when absent. */
 export function withIds(docs: unknown[]): Doc[] {
   return docs.map((input) => {
@@ -56,6 +72,7 @@ export function withIds(docs: unknown[]): Doc[] {
     const doc = cloneDoc(input);
     const id = doc._id === undefined ? newId() : doc._id;
     validId(id);
+    assertStorable(doc);
     const { _id: _ignored, ...rest } = doc;
     return { _id: id, ...rest };
   });
@@ -156,8 +173,10 @@ export function modifyDocs(source: DocSource, collection: string, filter: Doc, s
       }
       const { _id: _ignored, ...fields } = cloneDoc(update);
       const replacement: Doc = { _id: doc._id, ...fields };
+      assertStorable(replacement);
       if (encodeStored(replacement) !== encodeStored(doc)) source.replace(collection, replacement);
     } else if (applyUpdate(doc, update)) {
+      assertStorable(doc);
       source.replace(collection, doc);
     }
   }

@@ -10,14 +10,16 @@
  * pushing a condition or an order down to SQL is exact.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { decodeStored, encodeStored, isPlainObject, type Doc } from './codec';
 import { DbError, requestFailed } from './errors';
+import { MINGO_OPTIONS, asGeometry, distanceMetres, findNear } from './language';
 import { fieldExpr, isIndexablePath, planQuery, type OrderSpec, type ResolvedIndex, type TypeClass } from './planner';
 
 export interface IndexSpec {
   collection: string;
-  fields: Record<string, 1 | -1>;
+  /** 1 / -1: an SQL index; '2dsphere': a geo index (GeoJSON checked on write; $near and $geoNear need one). */
+  fields: Record<string, 1 | -1 | '2dsphere'>;
   unique?: boolean;
   why?: string;
 }
@@ -52,8 +54,7 @@ interface CollectionState {
 const TABLE_PREFIX = 'doc:';
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** MongoDB-compatible options for mingo: no server-side JavaScript ($where/$function). */
-export const MINGO_OPTIONS = { scriptEnabled: false } as const;
+export { MINGO_OPTIONS } from './language';
 
 /** Key of an `_id` in the id column: strings as themselves, other values tagged and encoded. */
 export function idKeyOf(id: unknown): string {
@@ -102,6 +103,8 @@ export class Storage {
   }
   private readonly collections = new Map<string, CollectionState>();
   private readonly specsByCollection = new Map<string, IndexSpec[]>();
+  /** collection → fields with a 2dsphere index */
+  private readonly geoPaths = new Map<string, string[]>();
   private version = 0;
   /** Called before any document is inserted, replaced or deleted (transactions keep pre-images). */
   beforeChange: ((collection: string, idKey: string) => void) | undefined;
@@ -115,6 +118,11 @@ export class Storage {
     );
     for (const spec of indexSpecs) {
       const paths = Object.keys(spec.fields);
+      const geo = paths.filter((path) => spec.fields[path] === '2dsphere');
+      if (geo.length > 0) {
+        this.geoPaths.set(spec.collection, [...(this.geoPaths.get(spec.collection) ?? []), ...geo]);
+        continue;
+      }
       if (paths.length === 0 || !paths.every(isIndexablePath)) {
         throw new Error(`index on ${spec.collection} has an unsupported field list: ${JSON.stringify(spec.fields)}`);
       }
@@ -125,7 +133,9 @@ export class Storage {
       .all() as { name: string }[];
     for (const { name } of tables) this.ensureCollection(name.slice(TABLE_PREFIX.length));
     // Collections with declared indexes exist from the start, as after creating them in the console.
-    for (const collection of this.specsByCollection.keys()) this.ensureCollection(collection);
+    for (const collection of [...this.specsByCollection.keys(), ...this.geoPaths.keys()]) {
+      this.ensureCollection(collection);
+    }
     for (const state of this.collections.values()) {
       const row = this.sqlite.prepare(`SELECT MAX(version) AS v FROM ${state.table}`).get() as { v: number | null };
       this.version = Math.max(this.version, row.v ?? 0);
@@ -164,7 +174,7 @@ export class Storage {
       `CREATE TABLE IF NOT EXISTS ${table} (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, doc TEXT NOT NULL, version INTEGER NOT NULL)`,
     );
     const indexes = (this.specsByCollection.get(name) ?? []).map((spec): ResolvedIndex => {
-      const fields = Object.entries(spec.fields).map(([path, direction]) => ({ path, direction }));
+      const fields = Object.entries(spec.fields).map(([path, direction]) => ({ path, direction: direction as 1 | -1 }));
       const indexName = fields.map((f) => `${f.path}_${f.direction}`).join('_');
       return { name: indexName, sqlName: `ix:${name}:${indexName}`, fields, unique: spec.unique === true };
     });
@@ -245,6 +255,22 @@ export class Storage {
     );
   }
 
+  geoPathsOf(collection: string): string[] {
+    return this.geoPaths.get(collection) ?? [];
+  }
+
+  /** A 2dsphere index refuses documents whose indexed field is not GeoJSON, as MongoDB does. */
+  private checkGeoFields(collection: string, doc: Doc): void {
+    for (const path of this.geoPathsOf(collection)) {
+      const value = pathValue(doc, path);
+      if (value !== undefined && value !== null && !asGeometry(value)) {
+        throw requestFailed(
+          `Can't extract geo keys: { _id: ${JSON.stringify(doc._id)} } ${path} is not a valid GeoJSON geometry`,
+        );
+      }
+    }
+  }
+
   getRow(collection: string, idKey: string): StoredRow | undefined {
     const state = this.collections.get(collection);
     if (!state) return undefined;
@@ -259,6 +285,7 @@ export class Storage {
    */
   insertRow(collection: string, doc: Doc): void {
     const state = this.state(collection);
+    this.checkGeoFields(collection, doc);
     this.beforeChange?.(collection, idKeyOf(doc._id));
     this.atomically(() => {
       try {
@@ -277,6 +304,7 @@ export class Storage {
   /** Replaces the stored document with the same `_id`. */
   updateRow(collection: string, doc: Doc): void {
     const state = this.state(collection);
+    this.checkGeoFields(collection, doc);
     this.beforeChange?.(collection, idKeyOf(doc._id));
     this.atomically(() => {
       try {
@@ -314,6 +342,12 @@ export class Storage {
     const order = options.order ?? [];
     const skip = options.skip ?? 0;
     const limit = options.limit ?? Infinity;
+    const near = findNear(filter);
+    if (near && !this.geoPathsOf(collection).includes(near.path)) {
+      throw requestFailed(
+        `error processing query: planner returned error :: caused by :: unable to find index for $geoNear query (no 2dsphere index on ${collection}.${near.path})`,
+      );
+    }
     const plan = planQuery({
       filter,
       order,
@@ -329,7 +363,7 @@ export class Storage {
     let rowsExamined = 0;
 
     if (limit <= 0) return { rows, rowsExamined, indexName: plan.indexName };
-    if (order.length === 0 || plan.orderPushed) {
+    if (!near && (order.length === 0 || plan.orderPushed)) {
       // SQL order is the final order: stream and stop as soon as the page is full.
       let skipped = 0;
       for (const raw of this.statement(sql).iterate(...plan.params) as Iterable<RawRow>) {
@@ -351,7 +385,18 @@ export class Storage {
       const row = toStoredRow(raw);
       if (query.test(row.doc)) matches.push(row);
     }
-    return { rows: sortRows(matches, order).slice(skip, skip + limit), rowsExamined, indexName: plan.indexName };
+    // $near / $nearSphere: nearest first, unless an explicit order overrides it (as in MongoDB).
+    const sorted =
+      near && order.length === 0
+        ? matches
+            .map((row) => ({
+              row,
+              distance: distanceMetres(near.spec.point, asGeometry(pathValue(row.doc, near.path))!),
+            }))
+            .sort((a, b) => a.distance - b.distance)
+            .map((entry) => entry.row)
+        : sortRows(matches, order);
+    return { rows: sorted.slice(skip, skip + limit), rowsExamined, indexName: plan.indexName };
   }
 }
 

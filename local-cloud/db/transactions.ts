@@ -24,7 +24,7 @@
  * conflict answered to commitTransaction reaches runTransaction raw, and is retried.
  */
 import { randomBytes } from 'node:crypto';
-import { Query } from 'mingo';
+import { Query } from 'mingo/query';
 import { cloneDoc, type Doc } from './codec';
 import { DbError, requestFailed, transactionConflict } from './errors';
 import type { DocSource } from './ops';

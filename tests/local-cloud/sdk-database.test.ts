@@ -3,6 +3,7 @@
  * local cloud: queries, update operators, serverDate, upsert, count, and CloudBase transaction semantics
  * (snapshot reads, write locks, conflicts at the write, waiting plain writes, finished transactions).
  */
+import path from 'node:path';
 import type { LocalCloud } from '../../local-cloud';
 import { startTestCloud } from './helpers';
 
@@ -35,7 +36,8 @@ describe('wx-server-sdk database calls through the local cloud', () => {
   const run = (event: Record<string, unknown>) => cloud.call('dbscenarios', event, 'dev-giver');
 
   beforeAll(async () => {
-    cloud = await startTestCloud({ workers: 8 });
+    // A 2dsphere index on `places` for the geo queries.
+    cloud = await startTestCloud({ workers: 8, indexesFile: path.join(__dirname, 'fixtures', 'indexes.json') });
   });
   afterAll(() => cloud.stop());
 
@@ -176,6 +178,80 @@ describe('wx-server-sdk database calls through the local cloud', () => {
     expect(await run({ scenario: 'finishedTransaction', collection: 'finishedTx' })).toMatchObject({
       read: { errCode: -501001, errMsg: expect.stringMatching(/document\.get:fail -501001 .*TransactionNotExist/) },
       commit: { code: 'DATABASE_TRANSACTION_FAIL', message: expect.stringMatching(/already finished \(committed\)/) },
+    });
+  });
+
+  describe('query language as CloudBase answers it', () => {
+    it('set() / update() with the data already stored answer updated: 1 (the matched count)', async () => {
+      expect(await run({ scenario: 'sameData', collection: 'sameData' })).toEqual({
+        docUpdate: { updated: 1 },
+        docSet: { updated: 1, created: 0 },
+        whereUpdate: { updated: 1 },
+        noMatch: { updated: 0 },
+      });
+    });
+
+    it('_.elemMatch with field conditions matches only documents in the array, with operators plain values', async () => {
+      expect(await run({ scenario: 'elemMatch', collection: 'elemMatch' })).toEqual({
+        fieldCondition: ['docs'],
+        operatorCondition: ['values'],
+        fieldOperator: ['docs'],
+      });
+    });
+
+    it('$substr / $substrBytes with length -1 (rest of the string), $week from Sunday, $indexOfCP and $indexOfBytes', async () => {
+      expect(await run({ scenario: 'expressions', collection: 'expressions' })).toEqual([
+        { substr: 'éllo wörld', substrBytes: 'héllo wörld', week: 0, indexOfCP: 2, indexOfBytes: 3 },
+        { substr: 'bc', substrBytes: 'abc', week: 1, indexOfCP: -1, indexOfBytes: -1 },
+        { substr: '', substrBytes: '', week: 52, indexOfCP: -1, indexOfBytes: -1 },
+      ]);
+    });
+
+    it('refuses field names starting with $, at any depth, and stores nothing', async () => {
+      const refused = (api: string, field: string, at: string) => ({
+        error: {
+          errCode: -502001,
+          errMsg: `${api}:fail -502001 database request fail. The dollar ($) prefixed field '${field}' in '${at}' is not valid for storage.`,
+        },
+      });
+      expect(await run({ scenario: 'dollarFields', collection: 'dollarFields' })).toMatchObject({
+        add: refused('collection.add', '$bad', '$bad'),
+        nestedAdd: refused('collection.add', '$inner', 'ok.$inner'),
+        set: refused('document.set', '$b', 'a.$b'),
+        stored: 0,
+      });
+    });
+
+    it('ObjectId values come back with their value: hex in get() results, ObjectId from aggregation', async () => {
+      expect(await run({ scenario: 'objectId', collection: 'objectIds' })).toEqual({
+        aggregated: { json: '5f8d0d55b54764421b7156c3', string: '5f8d0d55b54764421b7156c3', type: 'ObjectId' },
+        stored: { json: '5f8d0d55b54764421b7156c3', string: '5f8d0d55b54764421b7156c3', found: 1 },
+      });
+    });
+
+    it('_.jsonSchema matches documents valid against the schema (with bsonType)', async () => {
+      expect(await run({ scenario: 'jsonSchema', collection: 'jsonSchema' })).toEqual(['valid']);
+    });
+
+    it('geo on real coordinates: $geoWithin polygon/circle, $nearSphere by distance with $min/$maxDistance in metres, $geoNear, 2dsphere index', async () => {
+      expect(await run({ scenario: 'geo', collection: 'places' })).toMatchObject({
+        // Huangpu box 121.46–121.50 E: People's Square and the Bund inside, Lujiazui (121.5055 E) outside
+        withinPolygon: ['bund', 'peoplesSquare'],
+        withinCircle: ['bund', 'peoplesSquare'],
+        // inserted far-to-near; answered nearest first, Hongqiao (13 km) and Beijing beyond 5 km
+        near: ['peoplesSquare', 'bund', 'lujiazui'],
+        nearFrom2km: ['lujiazui'],
+        geoNearStage: [
+          { _id: 'peoplesSquare', metres: 0 },
+          { _id: 'bund', metres: 1907 },
+          { _id: 'lujiazui', metres: 3199 },
+        ],
+        locationReadBack: { type: 'Point', coordinates: [121.4903, 31.24] },
+        notGeo: { error: { errCode: -502001, errMsg: expect.stringMatching(/Can't extract geo keys/) } },
+        nearWithoutIndex: {
+          error: { errCode: -502001, errMsg: expect.stringMatching(/unable to find index for \$geoNear query/) },
+        },
+      });
     });
   });
 });
