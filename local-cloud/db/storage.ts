@@ -3,8 +3,8 @@
  * - `seq` (rowid) gives the natural (insertion) order; ties in any sort fall back to it.
  * - `id` is the `_id` key (unique): the string itself, or a tagged encoding for other types.
  * - `doc` is the document in the storage encoding of codec.ts.
- * - `version` comes from one counter shared by all collections and bumped on every write, so an
- *   optimistic transaction can tell "unchanged" from "changed" or "deleted and re-created".
+ * - `version` comes from one counter shared by all collections and bumped on every write.
+ * - `beforeChange` tells the transaction manager before any document changes (snapshot pre-images).
  * Declared indexes become expression indexes on json_extract(...). For every indexed path the
  * classes of values ever written are kept (table `_field_classes`) so the planner knows when
  * pushing a condition or an order down to SQL is exact.
