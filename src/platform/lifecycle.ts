@@ -7,6 +7,7 @@ export {
   useDidHide,
   useLaunch,
   useLoad,
+  usePageNotFound,
   usePullDownRefresh,
   useReachBottom,
   useRouter,

@@ -1,4 +1,6 @@
-import { usePageNotFound } from '@tarojs/taro';
+// Through lifecycle.ts's re-export: the H5 build resolves Taro's hooks there (a direct named import of
+// usePageNotFound from '@tarojs/taro' is undefined in the H5 bundle).
+import { usePageNotFound } from './lifecycle';
 
 /** H5: nothing to register early; Taro's router calls App onPageNotFound, see `useUnknownPageRedirect`. */
 export const redirectUnknownPages = (_redirect: (path: string) => void): void => {};
