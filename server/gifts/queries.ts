@@ -8,7 +8,9 @@ import { GiftErrors } from '@domain/gift/errors';
 import { checkRecipientAction, GIFT_QUANTITY, sharePath } from '@domain/gift/rules';
 import { effectiveGiftStatus, toGiverView, toRecipientView, type GiftSkuOption } from '@domain/gift/views';
 import { ok } from '@domain/result';
+import type { GiftOrderProgress } from '@domain/gift/delivery';
 import { findProductRecord } from '@server/catalogue';
+import { findOrders } from '@server/orders';
 import { listSkuRecords } from '@server/stock';
 import type { CallContext } from '@server/dispatch';
 import { clip } from './notify';
@@ -26,6 +28,19 @@ export const SHARE_CARD_IMAGES = {
   festival: '/static/gift-cards/festival.png',
 } as const;
 
+/** The accepted gifts' orders (where their parcels are), by gift id; other gifts have none. */
+async function deliveryProgressOf(gifts: readonly GiftDoc[]): Promise<Map<string, GiftOrderProgress>> {
+  const accepted = gifts.filter((gift) => gift.status === 'accepted');
+  const orders = await findOrders(accepted.map((gift) => gift.orderId));
+  const byOrderId = new Map(orders.map((order) => [order._id, order]));
+  const progress = new Map<string, GiftOrderProgress>();
+  for (const gift of accepted) {
+    const order = byOrderId.get(gift.orderId);
+    if (order) progress.set(gift._id, order);
+  }
+  return progress;
+}
+
 /** The gift if the caller gave it; anyone else gets the same answer as for a missing gift. */
 async function findGiversGift(giftId: string, openid: string): Promise<GiftDoc | null> {
   const gift = await findGift(giftId);
@@ -38,7 +53,8 @@ export async function getGift(
 ): Promise<AnswerOf<'gift', 'getGift'>> {
   const gift = await findGiversGift(request.giftId, ctx.openid);
   if (!gift) return failWith(GiftErrors.NOT_FOUND);
-  return ok(toGiverView(toGiftRecord(gift), ctx.now));
+  const progress = await deliveryProgressOf([gift]);
+  return ok(toGiverView(toGiftRecord(gift), ctx.now, progress.get(gift._id) ?? null));
 }
 
 export async function shareCard(
@@ -86,7 +102,9 @@ export async function openGift(
   if (!access.ok) return access;
   const waiting = effectiveGiftStatus(gift, ctx.now) === 'waiting';
   const options = waiting ? await skuOptionsFor(gift) : [];
-  return ok(toRecipientView(toGiftRecord(gift), { openid: ctx.openid }, ctx.now, options));
+  const mine =
+    gift.recipientOpenid === ctx.openid ? await deliveryProgressOf([gift]) : new Map<string, GiftOrderProgress>();
+  return ok(toRecipientView(toGiftRecord(gift), { openid: ctx.openid }, ctx.now, options, mine.get(gift._id) ?? null));
 }
 
 export async function listGifts(
@@ -95,12 +113,19 @@ export async function listGifts(
 ): Promise<AnswerOf<'gift', 'listGifts'>> {
   if (request.role === 'sent') {
     const docs = await listSentGifts(ctx.openid, GIFT_LIST_LIMIT);
-    return ok({ role: 'sent', items: docs.map((doc) => toGiverView(toGiftRecord(doc), ctx.now)) });
+    const progress = await deliveryProgressOf(docs);
+    return ok({
+      role: 'sent',
+      items: docs.map((doc) => toGiverView(toGiftRecord(doc), ctx.now, progress.get(doc._id) ?? null)),
+    });
   }
   // Received = gifts I accepted (a declined gift was never mine).
   const docs = await listReceivedGifts(ctx.openid, GIFT_LIST_LIMIT);
+  const progress = await deliveryProgressOf(docs);
   return ok({
     role: 'received',
-    items: docs.map((doc) => toRecipientView(toGiftRecord(doc), { openid: ctx.openid }, ctx.now)),
+    items: docs.map((doc) =>
+      toRecipientView(toGiftRecord(doc), { openid: ctx.openid }, ctx.now, [], progress.get(doc._id) ?? null),
+    ),
   });
 }

@@ -50,6 +50,8 @@ export interface GiverGiftPageView {
   readAt: number;
   /** accepted: who accepted, by nickname */
   recipientNickname: string | null;
+  /** accepted and on its way: 已发货 / 已签收 (never the carrier or the number) */
+  deliveryLabel: string | null;
   /** waiting: the recipient page's path with the share token */
   sharePath: string | null;
   createdAt: number;
@@ -78,6 +80,8 @@ export interface RecipientGiftPageView {
   respondedByMe: boolean;
   /** only for the person who accepted: '张三 138****5678' and the address line */
   myAddress: { contact: string; line: string } | null;
+  /** only for the person who accepted, once shipped: where her parcel is */
+  parcel: { label: string; expressCompany: string; trackingNo: string } | null;
 }
 
 export interface GiftDraft {
@@ -123,6 +127,7 @@ export function toGiverPage(view: GiverGiftView, readAt: number): GiverGiftPageV
     remainingMs: view.remainingMs,
     readAt,
     recipientNickname: view.status === 'accepted' ? view.recipientNickname : null,
+    deliveryLabel: view.delivery && view.delivery.stage !== 'toShip' ? view.delivery.label : null,
     sharePath: view.sharePath,
     createdAt: view.createdAt,
   };
@@ -130,6 +135,11 @@ export function toGiverPage(view: GiverGiftView, readAt: number): GiverGiftPageV
 
 const myAddressOf = (address: Address | null): RecipientGiftPageView['myAddress'] =>
   address ? { contact: formatContact(address), line: formatAddress(address) } : null;
+
+const parcelOf = (delivery: RecipientGiftView['delivery']): RecipientGiftPageView['parcel'] =>
+  delivery?.expressCompany && delivery.trackingNo
+    ? { label: delivery.label, expressCompany: delivery.expressCompany, trackingNo: delivery.trackingNo }
+    : null;
 
 export function toRecipientPage(view: RecipientGiftView, readAt: number): RecipientGiftPageView {
   const cardStyle = cardStyleOf(view.cardStyle);
@@ -158,6 +168,7 @@ export function toRecipientPage(view: RecipientGiftView, readAt: number): Recipi
     canRespond: view.canRespond,
     respondedByMe: view.respondedByMe,
     myAddress: view.respondedByMe ? myAddressOf(view.myAddress) : null,
+    parcel: parcelOf(view.delivery),
   };
 }
 

@@ -4,6 +4,7 @@
  * never with the recipient's address or phone. And a createGift that loses the last unit writes nothing.
  */
 import type { OrderView } from '@domain/contracts';
+import type { GiverGiftView, RecipientGiftView } from '@domain/gift/views';
 import type { Result } from '@domain/result';
 import { startFunctionsHarness, type FunctionsHarness } from './harness';
 import { GIVER, giftTools, RECIPIENT, RECIPIENT_ADDRESS } from './gift-support';
@@ -107,9 +108,32 @@ describe('the giver’s 我的订单 with gift orders', () => {
       ]);
       expect(recipientDataIn(view)).toEqual([]);
     }
-    // the shipped one shows the carrier to the giver too
+    // the shipped one reads 已发货 for the giver, without the carrier or the number (they lead to the address)
     const shippedView = await okCall<OrderView>('order', { action: 'getOrder', orderId: shipped.orderId }, GIVER);
-    expect(shippedView.shipping).toMatchObject({ expressCompany: '顺丰速运', trackingNo: 'SF1234567890' });
+    expect(shippedView).toMatchObject({ status: 'shipped', statusLabel: '已发货', shipping: null });
+    const giversGift = await t.okGift<GiverGiftView>({ action: 'getGift', giftId: shipped.giftId });
+    expect(giversGift).toMatchObject({ label: '已发货', delivery: { stage: 'shipped', label: '已发货' } });
+    expect(JSON.stringify(giversGift)).not.toContain('SF1234567890');
+    expect(JSON.stringify(giversGift)).not.toContain('顺丰速运');
+
+    // the recipient sees her parcel: carrier and number, in 我收到的 and on the gift's page
+    const received = await t.okGift<{ items: RecipientGiftView[] }>(
+      { action: 'listGifts', role: 'received' },
+      RECIPIENT,
+    );
+    const mine = received.items.find((item) => item.giftId === shipped.giftId);
+    expect(mine).toMatchObject({
+      label: '已发货',
+      delivery: { stage: 'shipped', expressCompany: '顺丰速运', trackingNo: 'SF1234567890' },
+    });
+    expect(received.items.find((item) => item.giftId === accepted.giftId)).toMatchObject({
+      delivery: { stage: 'toShip', expressCompany: null, trackingNo: null },
+    });
+    const opened = await t.okGift<RecipientGiftView>(
+      { action: 'openGift', giftId: shipped.giftId, token: shipped.token },
+      RECIPIENT,
+    );
+    expect(opened.delivery).toMatchObject({ stage: 'shipped', trackingNo: 'SF1234567890' });
 
     // the merchant still gets the recipient's address and the printed card
     const merchantPage = await okCall<{ items: Array<{ orderId: string; address: unknown; giftCard: unknown }> }>(

@@ -123,6 +123,51 @@ describe('礼物 tab', () => {
     expect(item.textContent).not.toContain('¥');
   });
 
+  test('a shipped gift: the recipient sees carrier and number, the giver only 已发货', async () => {
+    answer('gift', 'listGifts', (event) =>
+      ok(
+        event.role === 'sent'
+          ? {
+              role: 'sent',
+              items: [
+                giverView({
+                  giftId: 'g1',
+                  status: 'accepted',
+                  label: '已发货',
+                  remainingMs: null,
+                  recipientNickname: '小红',
+                  delivery: { stage: 'shipped', label: '已发货', description: '商家已发货', shippedAt: 1 },
+                }),
+              ],
+            }
+          : {
+              role: 'received',
+              items: [
+                recipientView({
+                  giftId: 'g1',
+                  status: 'accepted',
+                  label: '已发货',
+                  respondedByMe: true,
+                  delivery: {
+                    stage: 'shipped',
+                    label: '已发货',
+                    description: '礼物已在路上',
+                    shippedAt: 1,
+                    expressCompany: '顺丰速运',
+                    trackingNo: 'SF1234567890',
+                  },
+                }),
+              ],
+            },
+      ),
+    );
+    await renderTab();
+    expect(screen.getByTestId('sent-gift')).toHaveTextContent('小红 已收下 · 已发货');
+    expect(screen.getByTestId('sent-gift')).not.toHaveTextContent('SF1234567890');
+    fireEvent.click(screen.getByTestId('gift-tab-received'));
+    expect(screen.getByTestId('gift-parcel')).toHaveTextContent('顺丰速运 SF1234567890');
+  });
+
   test('an empty received list says so', async () => {
     answer('gift', 'listGifts', (event) =>
       ok(event.role === 'sent' ? { role: 'sent', items: [] } : { role: 'received', items: [] }),

@@ -14,6 +14,13 @@ import {
   type GiftRefundStage,
   type GiftStatus,
 } from './machine';
+import {
+  toGiverDelivery,
+  toRecipientDelivery,
+  type GiftOrderProgress,
+  type GiverDelivery,
+  type RecipientDelivery,
+} from './delivery';
 import { CARD_STYLE_NAMES, giftRemainingMs, sharePath, type CardStyle } from './rules';
 
 /** The product and SKU as they were when the gift was created (or switched), without price. */
@@ -92,6 +99,8 @@ export type GiverGiftView = PrivateToRecipient & {
   refundedAt: number | null;
   /** the chat card path while the gift can still be accepted */
   sharePath: string | null;
+  /** once accepted: where the parcel is (stage only: no carrier, number or address) */
+  delivery: GiverDelivery | null;
 };
 
 type PriceKeys = NeverKeys<
@@ -129,6 +138,8 @@ export type RecipientGiftView = PriceKeys & {
   respondedByMe: boolean;
   /** the caller's own delivery address, only when they accepted it */
   myAddress: Address | null;
+  /** the caller's own parcel (carrier and tracking number once shipped), only when they accepted it */
+  delivery: RecipientDelivery | null;
 };
 
 const isWaitingNow = (record: GiftRecord, now: number): boolean =>
@@ -141,9 +152,10 @@ const isWaitingNow = (record: GiftRecord, now: number): boolean =>
 export const effectiveGiftStatus = (record: Pick<GiftRecord, 'status' | 'expiresAt'>, now: number): GiftStatus =>
   record.status === 'waiting' && record.expiresAt !== null && now >= record.expiresAt ? 'expired' : record.status;
 
-export function toGiverView(record: GiftRecord, now: number): GiverGiftView {
+export function toGiverView(record: GiftRecord, now: number, order: GiftOrderProgress | null = null): GiverGiftView {
   const status = effectiveGiftStatus(record, now);
-  const text = giverView(status);
+  const delivery = status === 'accepted' ? toGiverDelivery(order) : null;
+  const text = delivery && delivery.stage !== 'toShip' ? delivery : giverView(status);
   const waiting = isWaitingNow(record, now);
   return {
     giftId: record.giftId,
@@ -170,6 +182,7 @@ export function toGiverView(record: GiftRecord, now: number): GiverGiftView {
     declinedAt: record.declinedAt,
     refundedAt: record.refundedAt,
     sharePath: waiting ? sharePath(record.giftId, record.token) : null,
+    delivery,
   };
 }
 
@@ -178,10 +191,12 @@ export function toRecipientView(
   caller: { openid: string },
   now: number,
   skuOptions: GiftSkuOption[] = [],
+  order: GiftOrderProgress | null = null,
 ): RecipientGiftView {
   const respondedByMe = record.recipientOpenid !== null && record.recipientOpenid === caller.openid;
   const status = effectiveGiftStatus(record, now);
-  const text = recipientView(status, { byMe: respondedByMe });
+  const delivery = respondedByMe && status === 'accepted' ? toRecipientDelivery(order) : null;
+  const text = delivery && delivery.stage !== 'toShip' ? delivery : recipientView(status, { byMe: respondedByMe });
   const isGiver = caller.openid === record.giverOpenid;
   const waiting = isWaitingNow(record, now);
   return {
@@ -207,6 +222,7 @@ export function toRecipientView(
     canRespond: waiting && !isGiver,
     respondedByMe,
     myAddress: respondedByMe && record.status === 'accepted' && record.address ? { ...record.address } : null,
+    delivery,
   };
 }
 

@@ -52,6 +52,9 @@ export function toOrderView(order: OrderRecord): OrderView {
   return {
     ...sharedView(order),
     address: order.kind === 'self' && order.address ? { ...order.address } : null,
+    // A gift's carrier and tracking number would lead the giver to the recipient's address: the
+    // giver sees only the status (已发货 / 已完成).
+    shipping: order.kind === 'self' && order.shipping ? { ...order.shipping } : null,
     // Gift orders are paid and cancelled from the gift pages; only their receipt is the giver's business.
     actions: order.kind === 'self' ? buyerActions(order.status).filter(isBuyerAction) : [],
   };

@@ -45,7 +45,9 @@ function SentGift({ gift }: { gift: GiverGiftPageView }) {
       <View className='gifts__item-body'>
         <View className='gifts__item-name'>{gift.product.name}</View>
         <View className={`gifts__label gifts__label--${gift.status}`} data-testid='gift-label'>
-          {gift.status === 'accepted' && gift.recipientNickname ? `${gift.recipientNickname} 已收下` : gift.label}
+          {gift.status === 'accepted' && gift.recipientNickname
+            ? `${gift.recipientNickname} 已收下${gift.deliveryLabel ? ` · ${gift.deliveryLabel}` : ''}`
+            : gift.label}
         </View>
         {gift.status === 'waiting' && gift.remainingMs !== null && (
           <ExpiryCountdown expireAt={gift.readAt + gift.remainingMs} label='剩余' />
@@ -68,6 +70,11 @@ function ReceivedGift({ gift }: { gift: RecipientGiftPageView }) {
           <View className={`gifts__label gifts__label--${gift.status}`} data-testid='gift-label'>
             {gift.label}
           </View>
+          {gift.parcel && (
+            <View className='gifts__parcel' data-testid='gift-parcel'>
+              {gift.parcel.expressCompany} {gift.parcel.trackingNo}
+            </View>
+          )}
         </View>
         <Text className='gifts__toggle'>{open ? '收起' : '查看'}</Text>
       </View>

@@ -69,6 +69,7 @@ export const giverView = (overrides: Partial<GiverGiftView> = {}): GiverGiftView
   declinedAt: null,
   refundedAt: null,
   sharePath: `/packages/gift/pages/receive/index?giftId=g1&token=${TOKEN}`,
+  delivery: null,
   ...overrides,
 });
 
@@ -101,5 +102,6 @@ export const recipientView = (overrides: Partial<RecipientGiftView> = {}): Recip
   canRespond: true,
   respondedByMe: false,
   myAddress: null,
+  delivery: null,
   ...overrides,
 });

@@ -114,10 +114,19 @@ export default function GiftReceivePage() {
     return (
       <View className='gift-receive'>
         <View className='gift-receive__done' data-testid='gift-state-accepted'>
-          <View className='gift-receive__done-title'>礼物已收下，商家将尽快发货</View>
+          <View className='gift-receive__done-title'>
+            {gift.parcel ? gift.description : '礼物已收下，商家将尽快发货'}
+          </View>
           <View className='gift-receive__done-text'>记得和 {gift.giverNickname} 说声谢谢</View>
         </View>
         <GiftCard card={gift.card} product={gift.product} />
+        {gift.parcel && (
+          <View className='gift-receive__section' data-testid='gift-parcel'>
+            <View className='gift-receive__heading'>物流信息 · {gift.parcel.label}</View>
+            <View>快递公司：{gift.parcel.expressCompany}</View>
+            <View>运单号：{gift.parcel.trackingNo}</View>
+          </View>
+        )}
         {gift.myAddress && (
           <View className='gift-receive__section' data-testid='gift-my-address'>
             <View className='gift-receive__heading'>收货地址</View>
