@@ -180,7 +180,7 @@ export class FunctionRuntime {
           this.options.log(`[${deployment.name}] timed out after ${seconds} s; instance replaced`);
           void this.retire(instance).then(() => this.pump());
         }, deployment.timeoutMs);
-        instance.worker.postMessage({
+        const message = {
           type: 'invoke',
           id: inFlight.id,
           event,
@@ -194,7 +194,18 @@ export class FunctionRuntime {
             time_limit_in_ms: deployment.timeoutMs,
             callbackWaitsForEmptyEventLoop: false,
           },
-        });
+        };
+        try {
+          instance.worker.postMessage(message);
+        } catch (error) {
+          // An event the structured clone cannot copy fails this invocation, never the process.
+          clearTimeout(inFlight.timer);
+          instance.current = undefined;
+          instance.busy = false;
+          const detail = error instanceof Error ? error.message : String(error);
+          inFlight.reject(new FunctionInvocationError('FUNCTION_EXECUTE_FAIL', firstLine(detail), detail));
+          this.pump();
+        }
       },
       (error: unknown) => {
         // the module failed to load: this instance is useless

@@ -34,8 +34,12 @@ export function readBody(request: IncomingMessage, maxBytes: number): Promise<Bu
       }
     });
     request.on('end', () => settle(size > maxBytes ? tooLarge(maxBytes) : undefined));
-    request.on('error', () => settle(aborted()));
-    request.on('close', () => settle(aborted()));
+    // 'close' follows every request, complete or not: build the error only when the body was cut short.
+    const abortUnlessSettled = () => {
+      if (!settled) settle(aborted());
+    };
+    request.on('error', abortUnlessSettled);
+    request.on('close', abortUnlessSettled);
   });
 }
 
