@@ -29,8 +29,12 @@ export const needsHomeButton = (pages: readonly OpenPage[]): boolean => {
 
 const openPages = (): OpenPage[] => Taro.getCurrentPages() as OpenPage[];
 
+/** NutUI mounts an overlay only while a popup or dialog is open (unmountOnExit). */
+const isOverlayOpen = (): boolean => document.querySelector('.nut-overlay') !== null;
+
 export function HomeAffordance() {
   const [shown, setShown] = useState(() => needsHomeButton(openPages()));
+  const [overlayOpen, setOverlayOpen] = useState(false);
   useEffect(() => {
     const update = () => setShown(needsHomeButton(openPages()));
     Taro.eventCenter.on(ROUTER_CHANGED, update);
@@ -39,7 +43,16 @@ export function HomeAffordance() {
       Taro.eventCenter.off(ROUTER_CHANGED, update);
     };
   }, []);
-  if (!shown) return null;
+  // Pages live in their own stacking context (Taro's router), so no z-index puts this button under a
+  // page's popup: it steps aside while one is open instead of catching taps meant for the popup.
+  useEffect(() => {
+    if (!shown) return undefined;
+    const observer = new MutationObserver(() => setOverlayOpen(isOverlayOpen()));
+    observer.observe(document.body, { childList: true, subtree: true });
+    setOverlayOpen(isOverlayOpen());
+    return () => observer.disconnect();
+  }, [shown]);
+  if (!shown || overlayOpen) return null;
   return (
     <button
       type='button'

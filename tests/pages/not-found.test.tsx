@@ -61,6 +61,24 @@ describe('H5 首页 button (a page opened from a link)', () => {
     expect(screen.queryByTestId('home-affordance')).toBeNull();
   });
 
+  test('steps aside while a popup is open, so it never catches the popup’s taps', async () => {
+    openPages('packages/shop/pages/product/index');
+    render(<HomeAffordance />);
+    expect(screen.getByTestId('home-affordance')).toBeInTheDocument();
+
+    const overlay = document.createElement('div');
+    overlay.className = 'nut-overlay';
+    await act(async () => {
+      document.body.appendChild(overlay);
+    });
+    expect(screen.queryByTestId('home-affordance')).toBeNull();
+
+    await act(async () => {
+      overlay.remove();
+    });
+    expect(screen.getByTestId('home-affordance')).toBeInTheDocument();
+  });
+
   test('not on a page reached from a tab (the back arrow is there)', () => {
     openPages('pages/index/index', 'packages/shop/pages/product/index');
     render(<HomeAffordance />);
