@@ -267,6 +267,19 @@ export async function openMyOrders(page: Page): Promise<OrderTabContents> {
 }
 
 /** The six tabs of 我的订单, in the order the page shows them. */
+/** From 全部, opens an order's detail and waits for its status; answers the detail's text. */
+export async function openOrderDetail(page: Page, orderId: string, status: string): Promise<string> {
+  await openOrderTab(page, '全部');
+  await orderCard(page, orderId).click();
+  await arriveAt(page, new RegExp(`/packages/order/pages/detail/index\\?orderId=${orderId}`));
+  const detail = currentTaroPage(page).getByTestId('order-detail');
+  await detail
+    .getByTestId('order-status')
+    .filter({ hasText: exactly(status) })
+    .waitFor();
+  return detail.innerText();
+}
+
 export const ORDER_TAB_TITLES = ['全部', '待付款', '待发货', '已发货', '已完成', '已取消'] as const;
 
 export interface PaidGift {

@@ -21,6 +21,7 @@ import {
   findProductWithTwoSkus,
   givePaidGift,
   openMyOrders,
+  openOrderDetail,
   openOrderTab,
   ORDER_TAB_TITLES,
   orderCard,
@@ -103,15 +104,7 @@ async function checkEveryTab(giver: Page, giftId: string, product: Product, sku:
 
 /** From 全部: the gift order's detail shows the gift, its price and status, and no recipient address. */
 async function checkOrderDetail(giver: Page, giftId: string, product: Product, sku: Sku, status: string) {
-  await openOrderTab(giver, '全部');
-  await orderCard(giver, giftId).click();
-  await arriveAt(giver, new RegExp(`/packages/order/pages/detail/index\\?orderId=${giftId}`));
-  const detail = currentTaroPage(giver).getByTestId('order-detail');
-  await detail
-    .getByTestId('order-status')
-    .filter({ hasText: exactly(status) })
-    .waitFor();
-  const text = await detail.innerText();
+  const text = await openOrderDetail(giver, giftId, status);
   expect(text).toContain(product.name);
   expect(text).toContain(formatFen(sku.price));
   expectNothingPrivate('the gift order detail', await everythingShown(giver));

@@ -18,6 +18,7 @@ import {
   fillAddress,
   findProductWithTwoSkus,
   openMyOrders,
+  openOrderDetail,
   openOrderTab,
   ORDER_TAB_TITLES,
   orderCard,
@@ -200,16 +201,9 @@ describe('the shopper', () => {
     }
 
     // ---- every order's detail, from 全部: status, spec and price, the address, the shipment
-    await openOrderTab(shopper, '全部');
     for (const { orderId, sku, status } of orders) {
-      await orderCard(shopper, orderId).click();
-      await arriveAt(shopper, new RegExp(`/packages/order/pages/detail/index\\?orderId=${orderId}`));
+      const text = await openOrderDetail(shopper, orderId, status);
       const detail = currentTaroPage(shopper).getByTestId('order-detail');
-      await detail
-        .getByTestId('order-status')
-        .filter({ hasText: exactly(status) })
-        .waitFor();
-      const text = await detail.innerText();
       expect(text).toContain(product.name);
       expect(text).toMatch(specTextPattern(sku));
       expect(text).toContain(formatFen(sku.price));
