@@ -3,6 +3,7 @@
  * The shapes the client sees are in ../contracts.ts; ./mapping.ts turns one into the other.
  * Documented in docs/contracts.md.
  */
+import type { OccasionTag, RecipientTag, SeasonId } from '@domain/finder/tags';
 import type { Fen } from '@domain/money';
 
 export interface CategoryRecord {
@@ -32,6 +33,14 @@ export interface ProductRecord {
   onShelf: boolean;
   specNames: string[];
   createdAt: Date;
+  /**
+   * Gift-finder fields (src/domain/finder/tags.ts; read through giftTagsOf): optional because documents
+   * written before issue 13, or by hand in the console, lack them — such a product reads as untagged.
+   */
+  brand?: string;
+  recipientTags?: RecipientTag[];
+  occasionTags?: OccasionTag[];
+  seasonTags?: SeasonId[];
 }
 
 export interface SkuRecord {
