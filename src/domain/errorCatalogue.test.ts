@@ -2,10 +2,20 @@ import { AddressErrors } from './address';
 import { ERROR_MESSAGES, failureMessage, messageForCode } from './errorCatalogue';
 import { CommonErrors, NetworkErrors } from './errors';
 import { GiftErrors } from './gift/errors';
+import { LogisticsErrors } from './logistics/errors';
 import { OrderErrors, PaymentErrors } from './order/errors';
 import { GiftEligibilityErrors, ShopErrors } from './product/errors';
 
-const tables = { CommonErrors, NetworkErrors, AddressErrors, ShopErrors, OrderErrors, PaymentErrors, GiftErrors };
+const tables = {
+  CommonErrors,
+  NetworkErrors,
+  AddressErrors,
+  ShopErrors,
+  OrderErrors,
+  PaymentErrors,
+  GiftErrors,
+  LogisticsErrors,
+};
 
 describe('error catalogue', () => {
   it('holds every code of every area table with its message', () => {

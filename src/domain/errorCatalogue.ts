@@ -1,12 +1,13 @@
 /**
  * Every error code the shop answers, with its Chinese message, from the area tables where each is
- * defined once (src/domain/errors.ts, address.ts, gift/errors.ts, order/errors.ts, product/errors.ts).
+ * defined once (src/domain/errors.ts, address.ts, gift/errors.ts, order/errors.ts, product/errors.ts, logistics/errors.ts).
  * The client reads messages from here and copies none. Its own file, so the area tables (which import
  * errors.ts) never import each other through it.
  */
 import { AddressErrors } from './address';
 import { CommonErrors, NetworkErrors, type ErrorSpec } from './errors';
 import { GiftErrors } from './gift/errors';
+import { LogisticsErrors } from './logistics/errors';
 import { OrderErrors, PaymentErrors } from './order/errors';
 import { ShopErrors } from './product/errors';
 
@@ -18,6 +19,7 @@ const AREA_TABLES: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [
   OrderErrors,
   PaymentErrors,
   GiftErrors,
+  LogisticsErrors,
 ];
 
 /** code → message, e.g. 'ORDER.OUT_OF_STOCK' → '库存不足'. */
