@@ -1,7 +1,8 @@
 /**
  * The open APIs (`wx.openApi`, `cloud.openapi.*`) the local cloud answers: subscribe messages
  * (validated like WeChat, then recorded instead of sent), delayed function tasks (run on the local
- * cloud clock), and updatable-message activity ids. Anything else answers -604101, the error a
+ * cloud clock), updatable-message activity ids, and parcel traces (logistics.getPath, ./logistics.ts).
+ * Anything else answers -604101, the error a
  * function gets for an API missing from its config.json `permissions.openapi`.
  */
 import crypto from 'node:crypto';
@@ -10,10 +11,12 @@ import { SystemCollection, type StoredDocument } from '@local-cloud/pay/store';
 import { decodeOpenApiRequest, encodeOpenApiResponse } from '@local-cloud/wire/openapi-protobuf';
 import { tcbErrorReply, type WireReply } from '@local-cloud/wire/reply';
 import { describe } from '@local-cloud/describe';
+import { pathAt, SIMULATED_CARRIERS, UNKNOWN_DELIVERY_ERROR } from './logistics';
 
 export const SUBSCRIBE_MESSAGES_COLLECTION = '_local_subscribe_messages';
 export const DELAYED_TASKS_COLLECTION = '_local_delayed_tasks';
 export const ACTIVITY_IDS_COLLECTION = '_local_activity_ids';
+export const WAYBILLS_COLLECTION = '_local_waybills';
 
 /**
  * SOURCE of a function run by a delayed task. WeChat does not document it; the task is fired by
@@ -72,6 +75,13 @@ export interface ActivityIdRecord extends StoredDocument {
   createdAt: number;
   /** unix seconds */
   expirationTime: number;
+}
+
+/** A waybill some function asked about: its trace starts from the first time (see ./logistics.ts). */
+export interface WaybillRecord extends StoredDocument {
+  deliveryId: string;
+  waybillId: string;
+  firstQueriedAt: number;
 }
 
 type Params = Record<string, unknown>;
@@ -135,18 +145,20 @@ export class OpenApi {
   private readonly messages: SystemCollection<SentMessage>;
   private readonly tasks: SystemCollection<DelayedTask>;
   private readonly activityIds: SystemCollection<ActivityIdRecord>;
+  private readonly waybills: SystemCollection<WaybillRecord>;
   private messageSequence = 0;
 
   constructor(private readonly services: CloudServices) {
     this.messages = new SystemCollection(services.db, SUBSCRIBE_MESSAGES_COLLECTION);
     this.tasks = new SystemCollection(services.db, DELAYED_TASKS_COLLECTION);
     this.activityIds = new SystemCollection(services.db, ACTIVITY_IDS_COLLECTION);
+    this.waybills = new SystemCollection(services.db, WAYBILLS_COLLECTION);
     // start loading now so sentMessages() is filled even before the first call (errors resurface there)
     this.load().catch(() => undefined);
   }
 
   private async load(): Promise<void> {
-    await Promise.all([this.messages.load(), this.tasks.load(), this.activityIds.load()]);
+    await Promise.all([this.messages.load(), this.tasks.load(), this.activityIds.load(), this.waybills.load()]);
   }
 
   /** Call once at start: loads the records and re-schedules delayed tasks that have not run. */
@@ -198,6 +210,8 @@ export class OpenApi {
         return this.addDelayedFunctionTask(params, caller);
       case 'updatableMessage.createActivityId':
         return this.createActivityId(params);
+      case 'logistics.getPath':
+        return this.getPath(params);
       default:
         throw new OpenApiSystemError(
           NO_PERMISSION_ERROR_CODE,
@@ -353,6 +367,27 @@ export class OpenApi {
       task.outcome = describe(problem);
     }
     await this.tasks.save(task);
+  }
+
+  private async getPath(params: Params): Promise<RespData> {
+    const { delivery_id: deliveryId, waybill_id: waybillId } = params;
+    if (typeof deliveryId !== 'string' || deliveryId === '') return error(47001, 'data format error: delivery_id');
+    if (typeof waybillId !== 'string' || waybillId === '') return error(47001, 'data format error: waybill_id');
+    if (!SIMULATED_CARRIERS[deliveryId]) return error(UNKNOWN_DELIVERY_ERROR.errcode, UNKNOWN_DELIVERY_ERROR.errmsg);
+    const id = `${deliveryId}:${waybillId}`;
+    let waybill = this.waybills.get(id);
+    if (!waybill) {
+      waybill = { _id: id, deliveryId, waybillId, firstQueriedAt: this.services.now() };
+      await this.waybills.insert(waybill);
+    }
+    const items = pathAt(deliveryId, waybillId, waybill.firstQueriedAt, this.services.now());
+    return ok({
+      ...(typeof params.openid === 'string' ? { openid: params.openid } : {}),
+      delivery_id: deliveryId,
+      waybill_id: waybillId,
+      path_item_num: items.length,
+      path_item_list: items,
+    });
   }
 
   private async createActivityId(params: Params): Promise<RespData> {

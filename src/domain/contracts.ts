@@ -4,6 +4,17 @@
  * function handlers (server) are typed by it. Documented in docs/contracts.md.
  */
 import type { Address } from './address';
+import type {
+  AfterSaleEntry,
+  AfterSaleStatus,
+  AfterSaleView,
+  ListAfterSalesRequest,
+  MerchantAfterSaleView,
+  OrderAfterSaleSummary,
+  RequestAfterSaleRequest,
+  ResolveAfterSaleRequest,
+  SubmitReturnShippingRequest,
+} from './afterSale/types';
 import type { OrderStatus } from './order/machine';
 import type { Result } from './result';
 import type {
@@ -148,11 +159,18 @@ export interface UserContract {
 // ---- order: buying for oneself (gift orders show up here too, with kind 'gift') ----
 
 export type { Address, OrderStatus };
+export type {
+  AfterSaleEntry,
+  AfterSaleStatus,
+  AfterSaleView,
+  MerchantAfterSaleView,
+  OrderAfterSaleSummary,
+} from './afterSale/types';
 export type OrderKind = 'self' | 'gift';
 /** What the buyer may do next on the order page. */
 export type OrderBuyerAction = 'pay' | 'cancel' | 'confirmReceipt';
 /** Why an order was cancelled. */
-export type OrderCancelReason = 'buyer' | 'timeout' | 'giftClosed' | 'paymentUnavailable';
+export type OrderCancelReason = 'buyer' | 'timeout' | 'giftClosed' | 'paymentUnavailable' | 'afterSaleRefund';
 
 export interface OrderItem {
   skuId: string;
@@ -211,6 +229,10 @@ export interface OrderView {
   lateRefund: OrderLateRefund | null;
   /** buttons to show, in order */
   actions: OrderBuyerAction[];
+  /** the latest after-sale (售后) of the order; for a gift's giver the status only (afterSaleId null) */
+  afterSale: OrderAfterSaleSummary | null;
+  /** 申请售后 ('apply') / 查看售后 ('view') for the viewer, or null (see docs/domain.md "After-sales") */
+  afterSaleEntry: AfterSaleEntry;
 }
 
 export interface OrderListRequest {
@@ -238,6 +260,11 @@ export interface OrderContract {
   getOrder: { req: { orderId: string }; res: OrderView };
   listOrders: { req: OrderListRequest; res: OrderPage<OrderView> };
   confirmReceipt: { req: { orderId: string }; res: OrderView };
+  /** 售后: the buyer of a self order or the recipient of a gift order (never the giver) */
+  requestAfterSale: { req: RequestAfterSaleRequest; res: { afterSaleId: string; status: AfterSaleStatus } };
+  getAfterSale: { req: { afterSaleId: string }; res: AfterSaleView };
+  cancelAfterSale: { req: { afterSaleId: string }; res: AfterSaleView };
+  submitReturnShipping: { req: SubmitReturnShippingRequest; res: AfterSaleView };
 }
 
 // ---- merchant: the shop owner's back office ----
@@ -264,6 +291,12 @@ export interface MerchantContract {
     req: { orderId: string; expressCompany: string; trackingNo: string };
     res: MerchantOrderView;
   };
+  /** 售后 waiting and done, newest first */
+  listAfterSales: { req: ListAfterSalesRequest; res: OrderPage<MerchantAfterSaleView> };
+  /** approve (仅退款: refunds now; 退货退款: waits for the goods) or reject with a note */
+  resolveAfterSale: { req: ResolveAfterSaleRequest; res: MerchantAfterSaleView };
+  /** the returned goods arrived: refunds now */
+  confirmReturn: { req: { afterSaleId: string }; res: MerchantAfterSaleView };
 }
 
 /** function name → its actions. Later issues add order, gift, ... here. */

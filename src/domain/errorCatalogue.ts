@@ -5,6 +5,7 @@
  * errors.ts) never import each other through it.
  */
 import { AddressErrors } from './address';
+import { AfterSaleErrors } from './afterSale/errors';
 import { CommonErrors, NetworkErrors, type ErrorSpec } from './errors';
 import { GiftErrors } from './gift/errors';
 import { LogisticsErrors } from './logistics/errors';
@@ -19,6 +20,7 @@ const AREA_TABLES: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [
   OrderErrors,
   PaymentErrors,
   GiftErrors,
+  AfterSaleErrors,
   LogisticsErrors,
 ];
 

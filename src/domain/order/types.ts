@@ -4,6 +4,7 @@
  * Documented in docs/contracts.md ("orders collection").
  */
 import type { Address } from '@domain/address';
+import type { OrderAfterSaleRecord } from '@domain/afterSale/record';
 import type { GiftCardSummary, OrderCancelReason, OrderItem, OrderKind, OrderShipping } from '@domain/contracts';
 import type { Fen } from '@domain/money';
 import type { OrderStatus } from './machine';
@@ -77,5 +78,7 @@ export interface OrderRecord {
   greetingCard?: PrintedGreetingCard | null;
   latePayment?: LatePaymentRecord | null;
   paymentAnomaly?: PaymentAnomalyRecord | null;
+  /** the latest after-sale (server/afterSales.ts asks server/orders.ts to keep it current) */
+  afterSale?: OrderAfterSaleRecord | null;
   updatedAt: number;
 }

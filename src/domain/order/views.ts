@@ -10,6 +10,8 @@ import type {
   OrderLateRefund,
   OrderView,
 } from '@domain/contracts';
+import { clock } from '@domain/clock';
+import { afterSaleEntryFor, orderAfterSaleSummary } from '@domain/afterSale/views';
 import { BUYER_ORDER_EVENTS, buyerActions, ORDER_STATUS_LABELS, orderEventsFrom, type OrderEvent } from './machine';
 import { ORDER_STATUS_HINTS } from './rules';
 import type { LatePaymentRecord, OrderRecord } from './types';
@@ -24,7 +26,7 @@ const LATE_REFUND_HINT = '订单已取消，您的付款将原路退回';
 const isBuyerAction = (event: OrderEvent): event is OrderBuyerAction =>
   (BUYER_ORDER_EVENTS as readonly OrderEvent[]).includes(event);
 
-type SharedView = Omit<OrderView, 'actions' | 'address'>;
+type SharedView = Omit<OrderView, 'actions' | 'address' | 'afterSale' | 'afterSaleEntry'>;
 
 function sharedView(order: OrderRecord): SharedView {
   const lateRefund = lateRefundOf(order.latePayment);
@@ -47,8 +49,11 @@ function sharedView(order: OrderRecord): SharedView {
   };
 }
 
-/** The buyer's view. Gift orders hide the address: it is the recipient's, not the giver's. */
-export function toOrderView(order: OrderRecord): OrderView {
+/**
+ * The buyer's view. Gift orders hide the address: it is the recipient's, not the giver's; and the
+ * giver may not ask for an after-sale (the recipient does), so sees its status only.
+ */
+export function toOrderView(order: OrderRecord, now: number = clock.now()): OrderView {
   return {
     ...sharedView(order),
     address: order.kind === 'self' && order.address ? { ...order.address } : null,
@@ -57,6 +62,8 @@ export function toOrderView(order: OrderRecord): OrderView {
     shipping: order.kind === 'self' && order.shipping ? { ...order.shipping } : null,
     // Gift orders are paid and cancelled from the gift pages; only their receipt is the giver's business.
     actions: order.kind === 'self' ? buyerActions(order.status).filter(isBuyerAction) : [],
+    afterSale: orderAfterSaleSummary(order, order.kind === 'self'),
+    afterSaleEntry: afterSaleEntryFor(order, order.kind === 'self', now),
   };
 }
 
@@ -83,6 +90,8 @@ export function toMerchantOrderView(
             signature: card.signature,
           }
         : null,
+    afterSale: orderAfterSaleSummary(order, true),
+    afterSaleEntry: null,
     canShip: orderEventsFrom(order.status).includes('ship') && address !== null,
   };
 }
