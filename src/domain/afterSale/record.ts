@@ -4,12 +4,7 @@
  */
 import type { Fen } from '@domain/money';
 import type { OrderKind } from '@domain/contracts';
-import type {
-  AfterSaleReason,
-  AfterSaleReturnShipping,
-  AfterSaleStatus,
-  AfterSaleType,
-} from './types';
+import type { AfterSaleReason, AfterSaleReturnShipping, AfterSaleStatus, AfterSaleType } from './types';
 
 /**
  * The refund an after-sale decided. Written (with refundRequestedAt null) in the SAME conditional

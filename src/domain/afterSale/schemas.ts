@@ -37,10 +37,9 @@ export const requestAfterSaleSchema = z.object({
   reason: z.enum(REASON_CODES, { error: '请选择售后原因' }),
   description: boundedText('问题描述', AFTER_SALE_DESCRIPTION_MAX).optional(),
   photos: z
-    .array(
-      z.string({ error: '图片应为文件ID' }).refine(isCloudFileId, { error: '图片格式不正确，请重新上传' }),
-      { error: '图片应为列表' },
-    )
+    .array(z.string({ error: '图片应为文件ID' }).refine(isCloudFileId, { error: '图片格式不正确，请重新上传' }), {
+      error: '图片应为列表',
+    })
     .max(MAX_AFTER_SALE_PHOTOS, { error: `最多上传${MAX_AFTER_SALE_PHOTOS}张图片` })
     .refine((photos) => new Set(photos).size === photos.length, { error: '图片重复' })
     .optional(),

@@ -138,11 +138,12 @@ export function toMerchantAfterSaleView(
   if (events.includes(approvalEvent(record.type))) actions.push('approve');
   if (events.includes('reject')) actions.push('reject');
   if (events.includes('confirmReturn')) actions.push('confirmReturn');
-  const { actions: _askerActions, refundFee: _hidden, items: _unpriced, ...shared } = toAfterSaleView(
-    record,
-    order,
-    now,
-  );
+  const {
+    actions: _askerActions,
+    refundFee: _hidden,
+    items: _unpriced,
+    ...shared
+  } = toAfterSaleView(record, order, now);
   return {
     ...shared,
     refundFee: record.refundFee,
