@@ -32,6 +32,18 @@ export async function findProductRecord(productId: string): Promise<ProductRecor
   return found ?? null;
 }
 
+/** Products by id, on shelf or not, in no particular order (missing ids are left out). */
+export async function findProductRecords(productIds: readonly string[]): Promise<ProductRecord[]> {
+  const ids = [...new Set(productIds)];
+  if (ids.length === 0) return [];
+  return fetchDocs<ProductRecord>(
+    db
+      .collection(PRODUCTS)
+      .where({ _id: command.in(ids) })
+      .limit(ids.length),
+  );
+}
+
 export interface ProductQuery {
   categoryId?: string;
   /** matched case-insensitively as plain text against the product and category names */

@@ -55,6 +55,18 @@ export async function findSkuRecord(skuId: string): Promise<SkuRecord | null> {
   return found ?? null;
 }
 
+/** SKUs by id, in no particular order (missing ids are left out). */
+export async function findSkuRecords(skuIds: readonly string[]): Promise<SkuRecord[]> {
+  const ids = [...new Set(skuIds)];
+  if (ids.length === 0) return [];
+  return fetchDocs<SkuRecord>(
+    db
+      .collection(SKUS_COLLECTION)
+      .where({ _id: _.in(ids) })
+      .limit(ids.length),
+  );
+}
+
 async function readStock(skuId: string): Promise<StockFields | null> {
   const [found] = await fetchDocs<StockFields>(db.collection(SKUS_COLLECTION).where({ _id: skuId }).limit(1));
   return found ?? null;

@@ -28,6 +28,7 @@ import { cancelUnpaidOrder, insertOrder, removeUnreservedOrder } from '@server/o
 import { checkPaymentConfigured, paymentBody, startPayment } from '@server/payment';
 import { findSkuRecord, reserveStock } from '@server/stock';
 import { nicknameOf } from '@server/users';
+import { checkGiftFromWishlist } from '@server/wishlists';
 import { insertGift, removeUnpaidGift, type GiftDoc } from './store';
 
 /** Ids we issue: time-ordered and unguessable, ≤ 31 characters so 'G' + id fits out_trade_no. */
@@ -56,6 +57,13 @@ export async function createGift(
     giftable: isCategoryGiftable(category ?? product),
   });
   if (!giftable.ok) return giftable;
+
+  // From a friend's shared wish list: the same gift in every rule above, plus the list's own checks.
+  const fromWishlist =
+    request.wishlistToken === undefined
+      ? null
+      : await checkGiftFromWishlist(request.wishlistToken, sku._id, ctx.openid);
+  if (fromWishlist && !fromWishlist.ok) return fromWishlist;
 
   // No sub-merchant configured: say so before anything is written.
   const payable = checkPaymentConfigured();
@@ -140,6 +148,7 @@ export async function createGift(
     recipientOpenid: null,
     recipientNickname: null,
     address: null,
+    ...(fromWishlist?.ok ? { wishlistId: fromWishlist.data.wishlistId } : {}),
   };
 
   // Written first, held second (see the header). The atomic reservation is what guarantees stock;

@@ -27,6 +27,8 @@ export type GiftDoc = Omit<GiftRecord, 'giftId'> & {
   refundId?: string | null;
   /** resumable acceptance steps (server/gifts/accept.ts) */
   acceptSteps?: AcceptSteps;
+  /** the wish list the giver sent it from (server/wishlists.ts); never shown to anyone */
+  wishlistId?: string;
 };
 
 export interface AcceptSteps {
@@ -107,6 +109,20 @@ export async function listReceivedGifts(recipientOpenid: string, limit: number):
       .orderBy('acceptedAt', 'desc')
       .limit(limit),
   );
+}
+
+/** A wish list's gifts in the given statuses (gifts {wishlistId, status} index): who sent them stays here. */
+export async function listWishlistGifts(
+  wishlistId: string,
+  statuses: readonly GiftStatus[],
+): Promise<Array<Pick<GiftDoc, 'skuId' | 'status' | 'createdAt'>>> {
+  const found = await fetchDocs<GiftDoc>(
+    db
+      .collection(GIFTS)
+      .where({ wishlistId, status: _.in([...statuses]) })
+      .limit(1000),
+  );
+  return found.map((gift) => ({ skuId: gift.skuId, status: gift.status, createdAt: gift.createdAt }));
 }
 
 /** One batch of gifts matching a sweep condition, optionally in `order` (field, ascending). */

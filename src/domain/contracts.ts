@@ -28,6 +28,15 @@ import type {
 } from './gift/schemas';
 import type { GiverGiftView, RecipientGiftView } from './gift/views';
 import type { Fen } from './money';
+import type {
+  AddWishRequest,
+  MyWishlist,
+  OpenWishlistRequest,
+  RemoveWishRequest,
+  SavePreferencesRequest,
+  SharedWishlist,
+  WishlistShare,
+} from './wishlist/rules';
 
 export type { Fen };
 
@@ -299,6 +308,17 @@ export interface MerchantContract {
   confirmReturn: { req: { afterSaleId: string }; res: MerchantAfterSaleView };
 }
 
+// ---- wishlist (心愿单): see docs/contracts.md "wishlist"; who sees what: src/domain/wishlist/rules.ts ----
+
+export interface WishlistContract {
+  add: { req: AddWishRequest; res: MyWishlist };
+  remove: { req: RemoveWishRequest; res: MyWishlist };
+  mine: { req: NoParams; res: MyWishlist };
+  savePreferences: { req: SavePreferencesRequest; res: MyWishlist };
+  share: { req: NoParams; res: WishlistShare };
+  open: { req: OpenWishlistRequest; res: SharedWishlist };
+}
+
 /** function name → its actions. Later issues add order, gift, ... here. */
 export interface CloudContract {
   shop: ShopContract;
@@ -306,6 +326,7 @@ export interface CloudContract {
   merchant: MerchantContract;
   gift: GiftContract;
   user: UserContract;
+  wishlist: WishlistContract;
 }
 
 export type FunctionName = keyof CloudContract;

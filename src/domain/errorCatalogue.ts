@@ -11,6 +11,7 @@ import { GiftErrors } from './gift/errors';
 import { LogisticsErrors } from './logistics/errors';
 import { OrderErrors, PaymentErrors } from './order/errors';
 import { ShopErrors } from './product/errors';
+import { WishlistErrors } from './wishlist/errors';
 
 const AREA_TABLES: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [
   CommonErrors,
@@ -22,6 +23,7 @@ const AREA_TABLES: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [
   GiftErrors,
   AfterSaleErrors,
   LogisticsErrors,
+  WishlistErrors,
 ];
 
 /** code → message, e.g. 'ORDER.OUT_OF_STOCK' → '库存不足'. */

@@ -53,6 +53,7 @@ const page = <Q extends Query = Record<string, never>>(root: string, pagePath: s
 const SHOP = 'packages/shop';
 const ORDER = 'packages/order';
 const GIFT = 'packages/gift';
+const WISHLIST = 'packages/wishlist';
 const COMMON = 'packages/common';
 
 /**
@@ -73,9 +74,12 @@ export const routes = {
   orderList: page<{ status?: string }>(ORDER, 'pages/list/index'),
   orderDetail: page<{ orderId: string }>(ORDER, 'pages/detail/index'),
   // 送礼物: the send page, the giver's status page, and the page the chat card opens.
-  giftSend: page<{ productId: string; skuId?: string }>(GIFT, 'pages/send/index'),
+  giftSend: page<{ productId: string; skuId?: string; wishlistToken?: string }>(GIFT, 'pages/send/index'),
   giftDetail: page<{ giftId: string }>(GIFT, 'pages/detail/index'),
   giftReceive: page<{ giftId: string; token: string }>(GIFT, 'pages/receive/index'),
+  // 心愿单: the owner's list (from 我的) and a friend's read-only view (from the shared card).
+  wishlistMine: page(WISHLIST, 'pages/mine/index'),
+  wishlistShared: page<{ token: string }>(WISHLIST, 'pages/shared/index'),
   // Where an unknown path lands (App onPageNotFound); `path` is the one that was asked for.
   notFound: page<{ path?: string }>(COMMON, 'pages/not-found/index'),
 } as const;

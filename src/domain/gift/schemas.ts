@@ -21,6 +21,8 @@ export const createGiftSchema = z.object({
   cardStyle: z.enum(CARD_STYLES, { error: '贺卡样式不正确' }).optional(),
   /** a private-chat gift is one item; present only so that 2 answers GIFT.QUANTITY_MUST_BE_ONE */
   quantity: z.number({ error: '数量应为数字' }).optional(),
+  /** sent from a friend's shared wish list: the gift then marks that wish 已有好友准备 (WISHLIST.* codes) */
+  wishlistToken: z.string({ error: '心愿单链接无效' }).max(256, { error: '心愿单链接无效' }).optional(),
 });
 
 export const getGiftSchema = z.object({ giftId: idSchema('礼物编号') });
