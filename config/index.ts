@@ -1,6 +1,7 @@
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import type WebpackChain from 'webpack-chain';
 import { webpackAliases } from './aliases';
+import { cloudEnvIdForBuild } from './cloudEnv';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -42,6 +43,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       // Taro inlines process.env.TARO_APP_* at build time; set it so the default is visible here.
       TARO_APP_ASSET_BASE: JSON.stringify(assetBase),
+      // the cloud environment wx.cloud.init uses ('' = DevTools' selected env); see config/cloudEnv.ts
+      TARO_APP_CLOUD_ENV: JSON.stringify(cloudEnvIdForBuild()),
     },
     copy: { patterns: [], options: {} },
     framework: 'react',

@@ -93,3 +93,39 @@ export async function addProductSales(productId: string, quantity: number): Prom
     .where({ _id: productId })
     .update({ data: { sales: command.inc(quantity) } });
 }
+
+// ---- the merchant's editor (merchant.saveProduct / listProducts) ----
+
+/** Every product, on shelf or not (or only one of them), newest first. */
+export async function queryMerchantProductRecords(query: {
+  onShelf?: boolean;
+  offset: number;
+  limit: number;
+}): Promise<ProductRecord[]> {
+  const condition = query.onShelf === undefined ? {} : { onShelf: query.onShelf };
+  let cursor = db.collection(PRODUCTS).where(condition).orderBy('createdAt', 'desc').orderBy('_id', 'asc');
+  if (query.offset > 0) cursor = cursor.skip(query.offset);
+  return fetchDocs<ProductRecord>(cursor.limit(query.limit));
+}
+
+/** The fields the merchant edits; sales and createdAt are the shop's. */
+export type ProductEdit = Pick<
+  ProductRecord,
+  'name' | 'categoryId' | 'categoryName' | 'images' | 'description' | 'specNames' | 'onShelf' | 'priceMin' | 'priceMax'
+> &
+  Partial<Pick<ProductRecord, 'brand' | 'recipientTags' | 'occasionTags' | 'seasonTags'>>;
+
+export async function insertProductRecord(productId: string, edit: ProductEdit, createdAt: Date): Promise<void> {
+  const record: Omit<ProductRecord, '_id'> = { ...edit, detailImages: [], sales: 0, createdAt };
+  await db.collection(PRODUCTS).add({ data: { _id: productId, ...record } });
+}
+
+/** Replaces the edited fields (arrays replace, never merge); true when the product exists. */
+export async function updateProductRecord(productId: string, edit: ProductEdit): Promise<boolean> {
+  const data: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(edit)) data[key] = Array.isArray(value) ? command.set(value) : value;
+  const result = (await db.collection(PRODUCTS).where({ _id: productId }).update({ data })) as {
+    stats: { updated: number };
+  };
+  return result.stats.updated === 1;
+}

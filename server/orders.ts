@@ -29,6 +29,8 @@ import {
   type RefundState,
 } from './payment';
 import { commitStock, releaseStock } from './stock';
+import { totalsPerChinaDay, type DayTotals } from './dailyCounts';
+import { totalsPerChinaDay, type DayTotals } from './dailyCounts';
 
 export const ORDERS = 'orders';
 
@@ -474,3 +476,9 @@ export async function sweepExpiredOrders(now: number = clock.now()): Promise<Swe
   summary.complete = true;
   return summary;
 }
+
+// ---- the merchant's dashboard ----
+
+/** Orders paid per China day since `since`: how many, and the fen they paid (sum of totalFee). */
+export const paidOrdersPerChinaDay = (since: number): Promise<Map<number, DayTotals>> =>
+  totalsPerChinaDay(db.collection(ORDERS), 'paidAt', since, { sumField: 'totalFee' });

@@ -17,7 +17,7 @@ import { checkStock } from '@domain/order/rules';
 import type { SkuRecord } from '@domain/product/types';
 import { fail, ok, type Result } from '@domain/result';
 import { addProductSales } from './catalogue';
-import { command as _, db, fetchDocs } from './cloud';
+import { command as _, countDocs, db, fetchDocs } from './cloud';
 
 export const SKUS_COLLECTION = 'skus';
 /** A cloud-function query returns at most 100 documents unless a limit (≤ 1000) is given. */
@@ -133,4 +133,59 @@ export async function isHeld(skuId: string, holdId: string): Promise<boolean> {
 /** Quantities come from validated requests; anything else is a programming error, not a user error. */
 function assertQuantity(quantity: number): void {
   if (!Number.isInteger(quantity) || quantity <= 0) throw new RangeError(`invalid stock quantity: ${quantity}`);
+}
+
+// ---- the merchant's editor: SKU listings and stock set by hand ----
+
+/** The SKUs of several products (the merchant's product list), at most 1000. */
+export async function listSkusOfProducts(productIds: readonly string[]): Promise<SkuRecord[]> {
+  const ids = [...new Set(productIds)];
+  if (ids.length === 0) return [];
+  return fetchDocs<SkuRecord>(
+    db
+      .collection(SKUS_COLLECTION)
+      .where({ productId: _.in(ids) })
+      .limit(1000),
+  );
+}
+
+export async function insertSkuRecords(records: readonly SkuRecord[]): Promise<void> {
+  for (const { _id, ...data } of records)
+    await db.collection(SKUS_COLLECTION).add({ data: { _id, ...data, holds: [] } });
+}
+
+/** Specs, price and listing of one of the product's SKUs; stock and holds are never touched here. */
+export async function updateSkuListing(
+  skuId: string,
+  productId: string,
+  listing: Pick<SkuRecord, 'specs' | 'price' | 'onShelf'>,
+): Promise<boolean> {
+  const result = (await db
+    .collection(SKUS_COLLECTION)
+    .where({ _id: skuId, productId })
+    .update({ data: { specs: _.set(listing.specs), price: listing.price, onShelf: listing.onShelf } })) as UpdateResult;
+  return result.stats.updated === 1;
+}
+
+/**
+ * The merchant sets a SKU's available stock from the value the editor showed to a new one, in ONE
+ * conditional update: if an order or a gift took (or gave back) units in between, nothing changes
+ * and the answer is false, so a hand edit never overwrites a hold.
+ */
+export async function setStockFrom(skuId: string, productId: string, expected: number, next: number): Promise<boolean> {
+  const result = (await db
+    .collection(SKUS_COLLECTION)
+    .where({ _id: skuId, productId, stock: expected })
+    .update({ data: { stock: _.inc(next - expected) } })) as UpdateResult;
+  return result.stats.updated === 1;
+}
+
+/** On-shelf SKUs with at most `threshold` units left: how many, and the emptiest `limit` of them. */
+export async function lowStockSkus(threshold: number, limit: number): Promise<{ count: number; skus: SkuRecord[] }> {
+  const query = db.collection(SKUS_COLLECTION).where({ onShelf: true, stock: _.lte(threshold) });
+  const [count, skus] = await Promise.all([
+    countDocs(query),
+    fetchDocs<SkuRecord>(query.orderBy('stock', 'asc').orderBy('_id', 'asc').limit(limit)),
+  ]);
+  return { count, skus };
 }

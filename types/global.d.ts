@@ -14,5 +14,7 @@ declare namespace NodeJS {
     TARO_ENV?: string;
     /** weapp only: origin that site-relative image paths resolve against (config/index.ts). */
     TARO_APP_ASSET_BASE?: string;
+    /** weapp only: the cloud env id for wx.cloud.init, '' for DevTools' selected env (config/cloudEnv.ts). */
+    TARO_APP_CLOUD_ENV?: string;
   }
 }

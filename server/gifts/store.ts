@@ -6,6 +6,8 @@
 import type { GiftRecord } from '@domain/gift/views';
 import type { GiftStatus } from '@domain/gift/machine';
 import { command as _, db, fetchDocs } from '@server/cloud';
+import { countsOf, totalsPerChinaDay } from '@server/dailyCounts';
+import { countsOf, totalsPerChinaDay } from '@server/dailyCounts';
 
 export const GIFTS = 'gifts';
 
@@ -169,4 +171,20 @@ export async function moveGift(
     .where({ ...extra, _id: giftId, status })
     .update({ data: replacing(data) })) as UpdateResult;
   return result.stats.updated === 1;
+}
+
+// ---- the merchant's dashboard ----
+
+/** Gifts per China day since `since`: paid for (sent), accepted, expired, refunded. */
+export async function giftCountsPerChinaDay(
+  since: number,
+): Promise<Record<'sent' | 'accepted' | 'expired' | 'refunded', Map<number, number>>> {
+  const per = (field: string) => totalsPerChinaDay(db.collection(GIFTS), field, since).then(countsOf);
+  const [sent, accepted, expired, refunded] = await Promise.all([
+    per('paidAt'),
+    per('acceptedAt'),
+    per('expiredAt'),
+    per('refundedAt'),
+  ]);
+  return { sent, accepted, expired, refunded };
 }

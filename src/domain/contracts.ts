@@ -28,6 +28,9 @@ import type {
 } from './gift/schemas';
 import type { GiverGiftView, RecipientGiftView } from './gift/views';
 import type { Fen } from './money';
+import type { MerchantDashboard } from './merchant/dashboard';
+import type { MerchantProduct, MerchantProductSummary, SaveProductRequest } from './merchant/product';
+import type { MerchantIdentity, MerchantProductListRequest } from './merchant/requests';
 import type {
   AddWishRequest,
   MyWishlist,
@@ -285,12 +288,20 @@ export interface GiftCardSummary {
   signature: string | null;
 }
 
+/** The card as the merchant prints it: the summary plus the design the giver chose. */
+export interface MerchantGiftCard extends GiftCardSummary {
+  /** gift/rules CARD_STYLES ('classic' | 'birthday' | 'thanks' | 'festival') */
+  cardStyle: string;
+  /** '经典' …; the style's Chinese name */
+  cardStyleName: string;
+}
+
 export interface MerchantOrderView extends Omit<OrderView, 'actions' | 'address'> {
   buyerOpenid: string;
   /** full shipping address (for gifts: the recipient's, once accepted) */
   address: Address | null;
   /** for gift orders: the greeting card to print */
-  giftCard: GiftCardSummary | null;
+  giftCard: MerchantGiftCard | null;
   canShip: boolean;
 }
 
@@ -300,6 +311,16 @@ export interface MerchantContract {
     req: { orderId: string; expressCompany: string; trackingNo: string };
     res: MerchantOrderView;
   };
+  /** anybody: whether the caller is a merchant (the 我的 page shows 店铺管理 only then) */
+  whoami: { req: NoParams; res: MerchantIdentity };
+  getOrder: { req: { orderId: string }; res: MerchantOrderView };
+  /** products on and off shelf, newest first */
+  listProducts: { req: MerchantProductListRequest; res: OrderPage<MerchantProductSummary> };
+  getProduct: { req: { productId: string }; res: MerchantProduct };
+  /** create (no productId) or update a product and its SKUs; MERCHANT.* codes for each rule */
+  saveProduct: { req: SaveProductRequest; res: MerchantProduct };
+  /** today and the last 7 days (China time) */
+  dashboard: { req: NoParams; res: MerchantDashboard };
   /** 售后 waiting and done, newest first */
   listAfterSales: { req: ListAfterSalesRequest; res: OrderPage<MerchantAfterSaleView> };
   /** approve (仅退款: refunds now; 退货退款: waits for the goods) or reject with a note */

@@ -9,6 +9,7 @@ import { AfterSaleErrors } from './afterSale/errors';
 import { CommonErrors, NetworkErrors, type ErrorSpec } from './errors';
 import { GiftErrors } from './gift/errors';
 import { LogisticsErrors } from './logistics/errors';
+import { MerchantErrors } from './merchant/errors';
 import { OrderErrors, PaymentErrors } from './order/errors';
 import { ShopErrors } from './product/errors';
 import { WishlistErrors } from './wishlist/errors';
@@ -21,6 +22,7 @@ const AREA_TABLES: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [
   OrderErrors,
   PaymentErrors,
   GiftErrors,
+  MerchantErrors,
   AfterSaleErrors,
   LogisticsErrors,
   WishlistErrors,

@@ -1,9 +1,14 @@
 import Taro from '@tarojs/taro';
 import type { CloudTransport } from './cloudTransportTypes';
 
-/** weapp: once at app start. traceUser records visitors in the cloud console's user list. */
+/**
+ * weapp: once at app start. traceUser records visitors in the cloud console's user list. The env id is
+ * inlined by the build (config/cloudEnv.ts: WX_CLOUD_ENV or deploy.config.json); without one, wx.cloud
+ * uses the environment selected in DevTools.
+ */
 export const initCloud = (): void => {
-  Taro.cloud.init({ traceUser: true });
+  const env = process.env.TARO_APP_CLOUD_ENV;
+  Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true });
 };
 
 const networkErrorPattern = /request:fail|network|timeout|timed out|offline/i;

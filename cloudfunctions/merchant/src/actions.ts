@@ -14,11 +14,13 @@ import { toMerchantOrderView } from '@domain/order/views';
 import { ok } from '@domain/result';
 import type { CallContext } from '@server/dispatch';
 import { findGifts } from '@server/gifts/store';
-import { isMerchant } from '@server/merchants';
+import { findMerchant, isMerchant } from '@server/merchants';
 import { findOrder, moveOrder, queryOrders } from '@server/orders';
+import { announceShipment } from '@server/shipping';
+import { checkShipment, type Carrier } from '@domain/logistics/carriers';
 import { decodeCursor, encodeCursor } from '@server/paging';
 
-type GiftCard = GiftCardSummary & { address: Address | null };
+type GiftCard = GiftCardSummary & { address: Address | null; cardStyle: string };
 
 /** The greeting cards (and accepted addresses) of the gift orders among `orders`, by gift id. */
 async function giftCardsOf(orders: OrderRecord[]): Promise<Map<string, GiftCard>> {
@@ -35,6 +37,7 @@ async function giftCardsOf(orders: OrderRecord[]): Promise<Map<string, GiftCard>
       greeting: gift.greeting,
       signature: gift.signature ?? null,
       address: gift.address ?? null,
+      cardStyle: gift.cardStyle,
     });
   }
   return cards;
@@ -68,14 +71,27 @@ export async function shipOrder(
   if (!(await isMerchant(ctx.openid))) return failWith(CommonErrors.FORBIDDEN);
   const order = await findOrder(request.orderId);
   if (!order) return failWith(OrderErrors.NOT_FOUND);
+  // expressCompany: a listed carrier's code ('SF') or name ('顺丰速运'); stored as both.
+  const shipment = checkShipment(request.expressCompany, request.trackingNo);
+  if (shipment.ok && order.status === 'shipped' && isSameShipment(order, shipment.data)) {
+    // A replay of a shipment that went through: same answer; its notices are sent once.
+    await announceShipment(order);
+    return ok(viewOf(order, await giftCardsOf([order])));
+  }
   const allowed = transitionOrder(order.status, 'ship');
   if (!allowed.ok) return allowed;
   const cards = await giftCardsOf([order]);
   if (!viewOf(order, cards).address) return failWith(OrderErrors.INVALID_STATE, '订单缺少收货地址，无法发货');
+  if (!shipment.ok) return shipment;
 
   const moved = await moveOrder(order._id, 'paid', {
     status: allowed.data,
-    shipping: { expressCompany: request.expressCompany, trackingNo: request.trackingNo, shippedAt: ctx.now },
+    shipping: {
+      expressCompany: shipment.data.carrier.name,
+      carrierCode: shipment.data.carrier.code,
+      trackingNo: shipment.data.trackingNo,
+      shippedAt: ctx.now,
+    },
   });
   const current = await findOrder(order._id);
   if (!current) return failWith(OrderErrors.NOT_FOUND);
@@ -84,5 +100,27 @@ export async function shipOrder(
     const refusal = transitionOrder(current.status, 'ship');
     return refusal.ok ? failWith(CommonErrors.INTERNAL) : refusal;
   }
+  await announceShipment(current);
   return ok(viewOf(current, cards));
+}
+
+const isSameShipment = (order: OrderRecord, shipment: { carrier: Carrier; trackingNo: string }): boolean =>
+  order.shipping?.carrierCode === shipment.carrier.code && order.shipping.trackingNo === shipment.trackingNo;
+
+export async function whoami(
+  _request: RequestOf<'merchant', 'whoami'>,
+  ctx: CallContext,
+): Promise<AnswerOf<'merchant', 'whoami'>> {
+  const merchant = await findMerchant(ctx.openid);
+  return ok({ isMerchant: merchant !== null, name: merchant?.name ?? null });
+}
+
+export async function getOrder(
+  request: RequestOf<'merchant', 'getOrder'>,
+  ctx: CallContext,
+): Promise<AnswerOf<'merchant', 'getOrder'>> {
+  if (!(await isMerchant(ctx.openid))) return failWith(CommonErrors.FORBIDDEN);
+  const order = await findOrder(request.orderId);
+  if (!order) return failWith(OrderErrors.NOT_FOUND);
+  return ok(viewOf(order, await giftCardsOf([order])));
 }

@@ -114,14 +114,16 @@ describe('merchant order view', () => {
 
   it('takes a gift order’s address and card from the gift, or the card copied on the order', () => {
     const gift = record({ kind: 'gift', giftId: 'g1', status: 'paid', address: null });
-    expect(toMerchantOrderView(gift, { ...card, address: ADDRESS })).toMatchObject({
+    expect(toMerchantOrderView(gift, { ...card, address: ADDRESS, cardStyle: 'birthday' })).toMatchObject({
       address: ADDRESS,
-      giftCard: card,
+      giftCard: { ...card, cardStyle: 'birthday', cardStyleName: '生日快乐' },
       canShip: true,
     });
     expect(toMerchantOrderView(gift, null)).toMatchObject({ address: null, giftCard: null, canShip: false });
-    expect(toMerchantOrderView({ ...gift, greetingCard: { ...card, cardStyle: 'classic' } }, null).giftCard).toEqual(
-      card,
-    );
+    expect(toMerchantOrderView({ ...gift, greetingCard: { ...card, cardStyle: 'classic' } }, null).giftCard).toEqual({
+      ...card,
+      cardStyle: 'classic',
+      cardStyleName: '经典',
+    });
   });
 });

@@ -11,6 +11,7 @@ import type {
   OrderView,
 } from '@domain/contracts';
 import { clock } from '@domain/clock';
+import { CARD_STYLE_NAMES, isCardStyle } from '@domain/gift/rules';
 import { afterSaleEntryFor, orderAfterSaleSummary } from '@domain/afterSale/views';
 import { BUYER_ORDER_EVENTS, buyerActions, ORDER_STATUS_LABELS, orderEventsFrom, type OrderEvent } from './machine';
 import { ORDER_STATUS_HINTS } from './rules';
@@ -73,7 +74,7 @@ export function toOrderView(order: OrderRecord, now: number = clock.now()): Orde
  */
 export function toMerchantOrderView(
   order: OrderRecord,
-  gift: (GiftCardSummary & { address: OrderRecord['address'] }) | null,
+  gift: (GiftCardSummary & { address: OrderRecord['address']; cardStyle: string }) | null,
 ): MerchantOrderView {
   const address = order.address ?? gift?.address ?? null;
   const card = gift ?? order.greetingCard ?? null;
@@ -88,6 +89,8 @@ export function toMerchantOrderView(
             recipientName: card.recipientName,
             greeting: card.greeting,
             signature: card.signature,
+            cardStyle: card.cardStyle,
+            cardStyleName: isCardStyle(card.cardStyle) ? CARD_STYLE_NAMES[card.cardStyle] : card.cardStyle,
           }
         : null,
     afterSale: orderAfterSaleSummary(order, true),

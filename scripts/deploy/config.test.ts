@@ -1,0 +1,101 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cloudEnvIdForBuild } from '../../config/cloudEnv';
+import { resolveSettings } from './config';
+
+const APPID = 'wx0123456789abcdef';
+let root: string;
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'deploy-config-'));
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const writeConfig = (content: unknown) =>
+  writeFileSync(path.join(root, 'deploy.config.json'), typeof content === 'string' ? content : JSON.stringify(content));
+const writeKey = (name = 'private.key') => writeFileSync(path.join(root, name), 'key');
+
+describe('resolveSettings', () => {
+  it('names every missing setting, its variable and its file key, in Chinese and English', () => {
+    const result = resolveSettings(['appid', 'privateKeyPath', 'envId'], { env: {}, root });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(3);
+    for (const [variable, key] of [
+      ['WX_APPID', 'appid'],
+      ['WX_PRIVATE_KEY_PATH', 'privateKeyPath'],
+      ['WX_CLOUD_ENV', 'envId'],
+    ]) {
+      expect(result.message).toContain(`set ${variable} or "${key}" in deploy.config.json`);
+      expect(result.message).toContain(`设置环境变量 ${variable}`);
+    }
+    expect(result.message).toContain('nothing was built or sent');
+  });
+
+  it('names only what is missing', () => {
+    writeKey();
+    const result = resolveSettings(['appid', 'privateKeyPath', 'envId'], {
+      env: { WX_APPID: APPID, WX_PRIVATE_KEY_PATH: 'private.key' },
+      root,
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([expect.stringContaining('WX_CLOUD_ENV')]);
+  });
+
+  it('reads deploy.config.json, with environment variables taking precedence', () => {
+    writeKey('from-file.key');
+    writeConfig({ appid: 'wxffffffffffffffff', privateKeyPath: 'from-file.key', envId: 'file-env-1' });
+    const result = resolveSettings(['appid', 'privateKeyPath', 'envId'], {
+      env: { WX_APPID: APPID },
+      root,
+    });
+    expect(result).toEqual({
+      ok: true,
+      settings: { appid: APPID, privateKeyPath: path.join(root, 'from-file.key'), envId: 'file-env-1' },
+    });
+  });
+
+  it('refuses the placeholder appids, malformed appids and env ids, and a key file that is not there', () => {
+    for (const [appid, expected] of [
+      ['touristappid', 'placeholder'],
+      ['wx0000000000000000-replace-with-your-appid', 'placeholder'],
+      ['wx123', 'is not an AppID'],
+    ] as const) {
+      const result = resolveSettings(['appid'], { env: { WX_APPID: appid }, root });
+      expect(result.ok ? 'accepted' : result.message).toContain(expected);
+    }
+    const env = resolveSettings(['envId'], { env: { WX_CLOUD_ENV: 'Not An Env' }, root });
+    expect(env.ok ? 'accepted' : env.message).toContain('is not a cloud environment id');
+    const key = resolveSettings(['privateKeyPath'], { env: { WX_PRIVATE_KEY_PATH: 'nowhere.key' }, root });
+    expect(key.ok ? 'accepted' : key.message).toContain('private key file not found: nowhere.key');
+  });
+
+  it('reports a deploy.config.json that is not a JSON object', () => {
+    writeConfig('{ appid: ');
+    const broken = resolveSettings(['appid'], { env: { WX_APPID: APPID }, root });
+    expect(broken.ok ? 'accepted' : broken.message).toContain('deploy.config.json 不是合法的 JSON / is not valid JSON');
+    writeConfig([]);
+    const list = resolveSettings(['appid'], { env: { WX_APPID: APPID }, root });
+    expect(list.ok ? 'accepted' : list.message).toContain('must hold a JSON object');
+  });
+
+  it('treats blank values as missing', () => {
+    writeConfig({ secretId: '   ' });
+    const result = resolveSettings(['secretId', 'secretKey'], { env: { TCB_SECRET_KEY: '' }, root });
+    expect(result.ok ? [] : result.problems).toEqual([
+      expect.stringContaining('TCB_SECRET_ID'),
+      expect.stringContaining('TCB_SECRET_KEY'),
+    ]);
+  });
+});
+
+describe('cloudEnvIdForBuild (the env id wx.cloud.init gets)', () => {
+  it('is WX_CLOUD_ENV, else deploy.config.json envId, else empty', () => {
+    expect(cloudEnvIdForBuild({}, root)).toBe('');
+    writeConfig({ envId: 'shop-prod-1' });
+    expect(cloudEnvIdForBuild({}, root)).toBe('shop-prod-1');
+    expect(cloudEnvIdForBuild({ WX_CLOUD_ENV: 'shop-test-2' }, root)).toBe('shop-test-2');
+  });
+});

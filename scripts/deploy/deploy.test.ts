@@ -1,0 +1,169 @@
+/**
+ * The deploy script's argument and settings handling. Nothing here uploads: a run whose settings are
+ * incomplete must stop before it asks for its build and upload tools at all.
+ */
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from './config';
+import { parseDeployArgs, planDeploy, runDeploy, type DeployArgs } from './deploy';
+
+let root: string;
+
+beforeEach(() => {
+  root = mkdtempSync(path.join(tmpdir(), 'deploy-run-'));
+  writeFileSync(path.join(root, 'package.json'), JSON.stringify({ version: '1.4.0' }));
+  for (const name of ['shop', 'giftExpiry']) {
+    mkdirSync(path.join(root, 'cloudfunctions', name), { recursive: true });
+    cpSync(
+      path.join(REPO_ROOT, 'cloudfunctions', name, 'package.json'),
+      path.join(root, 'cloudfunctions', name, 'package.json'),
+    );
+    cpSync(
+      path.join(REPO_ROOT, 'cloudfunctions', name, 'config.json'),
+      path.join(root, 'cloudfunctions', name, 'config.json'),
+    );
+  }
+});
+afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
+  const lines: string[] = [];
+  let toolsAskedFor = 0;
+  const result = runDeploy({
+    argv,
+    env,
+    root,
+    log: (line) => lines.push(line),
+    tools: () => {
+      toolsAskedFor += 1;
+      throw new Error('this test never builds or uploads');
+    },
+  });
+  return result.then((code) => ({ code, output: lines.join('\n'), toolsAskedFor }));
+}
+
+const parsed = (argv: string[]): DeployArgs => {
+  const result = parseDeployArgs(argv, '1.4.0');
+  if (!result.ok) throw new Error(result.message);
+  return result.args;
+};
+
+describe('npm run deploy / preview without complete settings', () => {
+  it.each([['deploy'], ['preview'], ['deploy', '--functions-only'], ['deploy', '--skip-build']])(
+    '%s %s: stops with exit 1, names what is missing, builds and uploads nothing',
+    async (...argv) => {
+      const { code, output, toolsAskedFor } = await run(argv.filter(Boolean));
+      expect(code).toBe(1);
+      expect(toolsAskedFor).toBe(0);
+      expect(output).toContain('WX_APPID');
+      expect(output).toContain('WX_PRIVATE_KEY_PATH');
+      expect(output).toContain('WX_CLOUD_ENV');
+      expect(output).toContain('未构建，也未发出任何请求');
+    },
+  );
+
+  it('with two settings present, names just the third', async () => {
+    writeFileSync(path.join(root, 'upload.key'), 'key');
+    writeFileSync(
+      path.join(root, 'deploy.config.json'),
+      JSON.stringify({ appid: 'wx0123456789abcdef', privateKeyPath: 'upload.key' }),
+    );
+    const { code, output, toolsAskedFor } = await run(['deploy']);
+    expect([code, toolsAskedFor]).toEqual([1, 0]);
+    expect(output).toContain('WX_CLOUD_ENV');
+    expect(output).not.toContain('WX_APPID');
+  });
+
+  it('refuses unknown options and commands before reading any settings', async () => {
+    for (const argv of [['deploy', '--force'], ['publish'], ['deploy', '--app-only', '--functions-only']]) {
+      const { code, output, toolsAskedFor } = await run(argv);
+      expect([code, toolsAskedFor]).toEqual([1, 0]);
+      expect(output).toMatch(/usage/);
+    }
+  });
+
+  it('refuses an unknown function name, before building', async () => {
+    writeFileSync(path.join(root, 'upload.key'), 'key');
+    const env = { WX_APPID: 'wx0123456789abcdef', WX_PRIVATE_KEY_PATH: 'upload.key', WX_CLOUD_ENV: 'shop-prod-1' };
+    const { code, output, toolsAskedFor } = await run(['deploy', '--function', 'nosuch'], env);
+    expect([code, toolsAskedFor]).toEqual([1, 0]);
+    expect(output).toContain('no such cloud functions: nosuch');
+  });
+
+  it('with everything in place, goes on to the build (the first use of its tools)', async () => {
+    writeFileSync(path.join(root, 'upload.key'), 'key');
+    const env = { WX_APPID: 'wx0123456789abcdef', WX_PRIVATE_KEY_PATH: 'upload.key', WX_CLOUD_ENV: 'shop-prod-1' };
+    const { code, output, toolsAskedFor } = await run(['deploy'], env);
+    expect([code, toolsAskedFor]).toEqual([2, 1]);
+    expect(output).toContain('this test never builds or uploads');
+  });
+});
+
+describe('parseDeployArgs', () => {
+  it('deploy uploads the app and every function, versioned from package.json', () => {
+    expect(parsed(['deploy'])).toMatchObject({
+      command: 'deploy',
+      app: true,
+      functions: true,
+      only: [],
+      build: true,
+      version: '1.4.0',
+      desc: 'release 1.4.0',
+    });
+  });
+
+  it('--app-only, --functions-only, --function, --skip-build, --version, --desc', () => {
+    expect(parsed(['deploy', '--app-only'])).toMatchObject({ app: true, functions: false });
+    expect(parsed(['deploy', '--functions-only'])).toMatchObject({ app: false, functions: true, only: [] });
+    expect(parsed(['deploy', '--function', 'gift', '--function', 'order'])).toMatchObject({
+      app: false,
+      functions: true,
+      only: ['gift', 'order'],
+    });
+    expect(parsed(['deploy', '--skip-build', '--version', '2.0.1', '--desc', '春节版'])).toMatchObject({
+      build: false,
+      version: '2.0.1',
+      desc: '春节版',
+    });
+  });
+
+  it('preview: the app only, a QR code image under .tmp unless told where', () => {
+    expect(parsed(['preview'])).toMatchObject({
+      command: 'preview',
+      app: true,
+      functions: false,
+      qrcodeFile: path.join(REPO_ROOT, '.tmp', 'preview-qrcode.jpg'),
+    });
+    expect(parsed(['preview', '--page', 'pages/index/index', '--qrcode', 'qr.jpg'])).toMatchObject({
+      pagePath: 'pages/index/index',
+      qrcodeFile: path.join(REPO_ROOT, 'qr.jpg'),
+    });
+    expect(parseDeployArgs(['preview', '--functions-only'], '1.0.0').ok).toBe(false);
+  });
+
+  it('refuses a version WeChat would not take', () => {
+    const result = parseDeployArgs(['deploy', '--version', 'latest'], '1.0.0');
+    expect(result.ok ? 'accepted' : result.message).toContain('--version must look like 1.2.3');
+  });
+});
+
+describe('planDeploy', () => {
+  it('lists each function folder with the timer triggers of its config.json', () => {
+    const plan = planDeploy(parsed(['deploy']), path.join(root, 'cloudfunctions'));
+    expect(plan.app).toBe(true);
+    expect(plan.functions.map((fn) => fn.name)).toEqual(['giftExpiry', 'shop']);
+    expect(plan.functions[0]?.config.triggers).toEqual([
+      { name: 'giftExpirySweep', type: 'timer', config: '0 */5 * * * * *' },
+    ]);
+    expect(plan.functions[1]?.config.triggers).toBeUndefined();
+  });
+
+  it('refuses a config.json whose timer is not a 7-field cron, before anything is uploaded', () => {
+    writeFileSync(
+      path.join(root, 'cloudfunctions', 'shop', 'config.json'),
+      JSON.stringify({ triggers: [{ name: 'hourly', type: 'timer', config: '0 0 * * *' }] }),
+    );
+    expect(() => planDeploy(parsed(['deploy']), path.join(root, 'cloudfunctions'))).toThrow(/expected 7 fields/);
+  });
+});
