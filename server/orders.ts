@@ -30,7 +30,6 @@ import {
 } from './payment';
 import { commitStock, releaseStock } from './stock';
 import { totalsPerChinaDay, type DayTotals } from './dailyCounts';
-import { totalsPerChinaDay, type DayTotals } from './dailyCounts';
 
 export const ORDERS = 'orders';
 

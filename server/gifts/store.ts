@@ -7,7 +7,6 @@ import type { GiftRecord } from '@domain/gift/views';
 import type { GiftStatus } from '@domain/gift/machine';
 import { command as _, db, fetchDocs } from '@server/cloud';
 import { countsOf, totalsPerChinaDay } from '@server/dailyCounts';
-import { countsOf, totalsPerChinaDay } from '@server/dailyCounts';
 
 export const GIFTS = 'gifts';
 
