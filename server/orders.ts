@@ -13,6 +13,9 @@
 import { randomBytes } from 'node:crypto';
 import { clock, MINUTE_MS } from '@domain/clock';
 import type { Address } from '@domain/address';
+import { OPEN_AFTER_SALE_STATUSES } from '@domain/afterSale/machine';
+import type { OrderAfterSaleRecord } from '@domain/afterSale/record';
+import type { AfterSaleStatus } from '@domain/afterSale/types';
 import type { OrderCancelReason, OrderItem } from '@domain/contracts';
 import type { OrderStatus } from '@domain/order/machine';
 import { checkPaidAmount } from '@domain/order/rules';
@@ -28,7 +31,7 @@ import {
   refundInFull,
   type RefundState,
 } from './payment';
-import { commitStock, releaseStock } from './stock';
+import { commitStock, releaseStock, returnSoldStock } from './stock';
 import { totalsPerChinaDay, type DayTotals } from './dailyCounts';
 
 export const ORDERS = 'orders';
@@ -361,6 +364,77 @@ export async function cancelClosedGiftOrder(orderId: string, reason: OrderCancel
   });
   const order = await findOrder(orderId);
   if (order?.status === 'cancelled') await releaseCancelledHold(order);
+}
+
+// ---- after-sales (the afterSales documents are server/afterSales.ts's; this keeps the order's side) ----
+
+/** After-sale statuses that hold the order: a second one cannot be opened meanwhile. */
+const OPEN_AFTER_SALE: readonly AfterSaleStatus[] = OPEN_AFTER_SALE_STATUSES;
+
+/**
+ * Opens an after-sale on the order: ONE conditional update, on the status the asker saw, on the latest
+ * after-sale being the one it saw (`expected`) and on none being open, records `{ afterSaleId, type,
+ * status: 'requested', askerOpenid, count }`. true for exactly one of two racing requests.
+ */
+export async function claimOrderForAfterSale(
+  order: Pick<OrderRecord, '_id' | 'status'>,
+  expected: OrderAfterSaleRecord | null,
+  claim: OrderAfterSaleRecord,
+): Promise<boolean> {
+  const result = (await db
+    .collection(ORDERS)
+    .where({
+      _id: order._id,
+      status: order.status,
+      // the latest after-sale is still the one the asker's request was checked against
+      'afterSale.afterSaleId': expected ? expected.afterSaleId : _.exists(false),
+      'afterSale.status': _.nin([...OPEN_AFTER_SALE]),
+    })
+    .update({ data: replacing({ afterSale: claim }) })) as UpdateResult;
+  return result.stats.updated === 1;
+}
+
+/** The order's summary follows its after-sale (only while it is the order's latest one). */
+export async function recordOrderAfterSaleStatus(
+  orderId: string,
+  afterSaleId: string,
+  status: AfterSaleStatus,
+): Promise<void> {
+  await db
+    .collection(ORDERS)
+    .where({ _id: orderId, 'afterSale.afterSaleId': afterSaleId })
+    .update({ data: { afterSale: { status }, updatedAt: clock.now() } });
+}
+
+/**
+ * A refund was decided for an order not shipped yet: paid → cancelled ('afterSaleRefund'), so it can
+ * no longer be shipped, and its units go back to the shelf (once per after-sale, server/stock.ts).
+ * Safe to repeat. Returns whether the stock came back (false once the order had been shipped).
+ */
+export async function closeUnshippedOrderForRefund(orderId: string, afterSaleId: string): Promise<boolean> {
+  await moveOrder(orderId, 'paid', { status: 'cancelled', cancelledAt: clock.now(), cancelReason: 'afterSaleRefund' });
+  const order = await findOrder(orderId);
+  const closedForThis =
+    order?.status === 'cancelled' &&
+    order.cancelReason === 'afterSaleRefund' &&
+    order.shipping === null &&
+    order.afterSale?.afterSaleId === afterSaleId;
+  if (!order || !closedForThis) return false;
+  await returnSoldStock(order.skuId, order.quantity, afterSaleId);
+  return true;
+}
+
+/**
+ * The refund of a shipped order went through: shipped | completed → cancelled ('afterSaleRefund').
+ * Conditional on the status, so it happens once; an order already closed stays as it is.
+ */
+export async function closeRefundedOrder(orderId: string): Promise<void> {
+  await db
+    .collection(ORDERS)
+    .where({ _id: orderId, status: _.in(['shipped', 'completed']) })
+    .update({
+      data: { status: 'cancelled', cancelledAt: clock.now(), cancelReason: 'afterSaleRefund', updatedAt: clock.now() },
+    });
 }
 
 // ---- lists ----

@@ -6,7 +6,8 @@
  *
  * Merchants: payments go to the sub-merchant (特约商户号) bound to the mini program under 云开发 →
  * 微信支付. Set it as the environment variable PAY_SUB_MCH_ID of every function that pays or refunds
- * (`order`, `gift`, `giftExpiry`, `payCallback`; 云函数 → 配置 → 环境变量). There is no default:
+ * (`order`, `gift`, `giftExpiry`, `payCallback`, and `merchant` for after-sale refunds; 云函数 → 配置 →
+ * 环境变量). There is no default:
  * without it the first payment answers PAYMENT.NOT_CONFIGURED. The local cloud injects its
  * simulator's sub-merchant into every invocation.
  */
@@ -20,7 +21,7 @@ import { cloudPay, currentEnv, type PaymentParams } from './cloud';
 export const SUB_MCH_ID_VARIABLE = 'PAY_SUB_MCH_ID';
 /** The function WeChat Pay notifies of payments (and of late-payment refunds). */
 export const PAY_CALLBACK_FUNCTION = 'payCallback';
-/** The function WeChat Pay notifies of gift refunds. */
+/** The function WeChat Pay notifies of gift refunds and after-sale refunds. */
 export const REFUND_CALLBACK_FUNCTION = 'refundCallback';
 /** cloudPay runs on the server: WeChat only needs a syntactically valid IP here. */
 const SERVER_IP = '127.0.0.1';

@@ -130,6 +130,29 @@ export async function isHeld(skuId: string, holdId: string): Promise<boolean> {
   return Boolean(sku && (sku.holds ?? []).includes(holdId));
 }
 
+/**
+ * Sold units come back to the shelf (an after-sale refunded an order that was never shipped), once per
+ * `returnId`: the id goes into the SKU's `returns` in the SAME conditional update that adds the stock,
+ * so a repeat changes nothing. The product's `sales` counter follows (a display counter, see commitStock).
+ */
+export async function returnSoldStock(
+  skuId: string,
+  quantity: number,
+  returnId: string,
+): Promise<'returned' | 'already'> {
+  assertQuantity(quantity);
+  const result = (await db
+    .collection(SKUS_COLLECTION)
+    .where({ _id: skuId, returns: _.nin([returnId]) })
+    .update({
+      data: { stock: _.inc(quantity), sales: _.inc(-quantity), returns: _.push([returnId]) },
+    })) as UpdateResult;
+  if (result.stats.updated !== 1) return 'already';
+  const sku = await readStock(skuId);
+  if (sku?.productId) await addProductSales(sku.productId, -quantity);
+  return 'returned';
+}
+
 /** Quantities come from validated requests; anything else is a programming error, not a user error. */
 function assertQuantity(quantity: number): void {
   if (!Number.isInteger(quantity) || quantity <= 0) throw new RangeError(`invalid stock quantity: ${quantity}`);

@@ -9,6 +9,10 @@ import { sweepExpiredOrders } from '@server/orders';
 import { CommonErrors, failWith } from '@domain/errors';
 import { orderRequestSchemas as schemas } from '@domain/order/schemas';
 import { ok, type Result } from '@domain/result';
+import { afterSaleRequestSchemas } from '@domain/afterSale/schemas';
+import { clock } from '@domain/clock';
+import { sweepAfterSaleRefunds } from '@server/afterSales';
+import { cancelAfterSale, getAfterSale, requestAfterSale, submitReturnShipping } from './afterSales';
 import { cancelOrder, confirmReceipt, createOrder, getOrder, listOrders, payOrder } from './actions';
 
 const dispatch = defineFunction('order', {
@@ -18,7 +22,18 @@ const dispatch = defineFunction('order', {
   getOrder: { schema: schemas.getOrder, requiresUser: true, run: getOrder },
   listOrders: { schema: schemas.listOrders, requiresUser: true, run: listOrders },
   confirmReceipt: { schema: schemas.confirmReceipt, requiresUser: true, run: confirmReceipt },
+  requestAfterSale: { schema: afterSaleRequestSchemas.requestAfterSale, requiresUser: true, run: requestAfterSale },
+  getAfterSale: { schema: afterSaleRequestSchemas.getAfterSale, requiresUser: true, run: getAfterSale },
+  cancelAfterSale: { schema: afterSaleRequestSchemas.cancelAfterSale, requiresUser: true, run: cancelAfterSale },
+  submitReturnShipping: {
+    schema: afterSaleRequestSchemas.submitReturnShipping,
+    requiresUser: true,
+    run: submitReturnShipping,
+  },
 });
+
+/** The after-sale refund pass's share of the 20 s timeout (the order sweep has 12 s). */
+const AFTER_SALE_SWEEP_BUDGET_MS = 4_000;
 
 /** What a timer trigger hands the function: `{ Type: 'Timer', TriggerName, Time }`. */
 const isTimerEvent = (event: unknown): boolean =>
@@ -29,6 +44,10 @@ export async function main(event: unknown, context?: unknown): Promise<Result<un
     // Only the platform's trigger may run the sweep; a client sending { Type: 'Timer' } is refused.
     if (caller().source !== 'wx_trigger') return failWith(CommonErrors.FORBIDDEN);
     const summary = await sweepExpiredOrders();
+    // After-sale refunds decided but not accepted, or not confirmed 5 minutes on (server/afterSales.ts).
+    const afterSaleRefunds = await sweepAfterSaleRefunds(clock.now(), AFTER_SALE_SWEEP_BUDGET_MS);
+    if (afterSaleRefunds.checked > 0 || !afterSaleRefunds.complete)
+      console.log('[order] after-sale refunds', afterSaleRefunds);
     if (summary.cancelled > 0 || summary.recovered > 0 || !summary.complete) console.log('[order] sweep', summary);
     return ok(summary);
   }
