@@ -8,8 +8,6 @@
 import { defineFunction } from '@server/dispatch';
 import { merchantAfterSaleSchemas } from '@domain/afterSale/schemas';
 import { confirmReturn, listAfterSales, resolveAfterSale } from './afterSales';
-import { merchantAfterSaleSchemas } from '@domain/afterSale/schemas';
-import { confirmReturn, listAfterSales, resolveAfterSale } from './afterSales';
 import { merchantRequestSchemas as schemas } from '@domain/order/schemas';
 import {
   getMerchantOrderSchema,
@@ -25,9 +23,6 @@ import { getProduct, listProducts, saveProduct } from './products';
 export const main = defineFunction('merchant', {
   listOrders: { schema: schemas.listOrders, requiresUser: true, run: listOrders },
   shipOrder: { schema: schemas.shipOrder, requiresUser: true, run: shipOrder },
-  listAfterSales: { schema: merchantAfterSaleSchemas.listAfterSales, requiresUser: true, run: listAfterSales },
-  resolveAfterSale: { schema: merchantAfterSaleSchemas.resolveAfterSale, requiresUser: true, run: resolveAfterSale },
-  confirmReturn: { schema: merchantAfterSaleSchemas.confirmReturn, requiresUser: true, run: confirmReturn },
   listAfterSales: { schema: merchantAfterSaleSchemas.listAfterSales, requiresUser: true, run: listAfterSales },
   resolveAfterSale: { schema: merchantAfterSaleSchemas.resolveAfterSale, requiresUser: true, run: resolveAfterSale },
   confirmReturn: { schema: merchantAfterSaleSchemas.confirmReturn, requiresUser: true, run: confirmReturn },
