@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import type { IndexSpec } from '@local-cloud/db';
 import { clock } from '@domain/clock';
 import { buildCatalogue } from './catalogue/build';
+import { buildGiftHistory } from './catalogue/giftHistory';
 import { IMAGES_DIR, writeCatalogueImages } from './catalogue/images';
 
 /** What the seed needs from a database: the local cloud's Database has exactly this. */
@@ -69,6 +70,19 @@ export function seedCatalogue(db: SeedTarget, options: { reset?: boolean } = {})
   return { seeded: true, removed, counts: perCollection((collection) => db.count(collection)) };
 }
 
+/**
+ * Seeds a settled gift history (scripts/catalogue/giftHistory.ts) for the gift rankings when there
+ * are no gifts yet and the seed catalogue is there; never duplicates. Returns how many gifts it added.
+ * Not part of seedCatalogue: tests start from no gifts.
+ */
+export function seedGiftHistory(db: SeedTarget, now: number): number {
+  if (db.count('gifts') > 0 || db.count('products') === 0) return 0;
+  const history = buildGiftHistory(buildCatalogue(), now);
+  db.insert('orders', history.orders as unknown as Record<string, unknown>[]);
+  db.insert('gifts', history.gifts);
+  return history.gifts.length;
+}
+
 const PROJECT_ROOT = path.resolve(__dirname, '..');
 /** The local cloud keeps its database in <dataDir>/cloud.sqlite (see local-cloud/index.ts). */
 export const LOCAL_CLOUD_DB_FILE = 'cloud.sqlite';
@@ -98,6 +112,8 @@ async function main(): Promise<void> {
   const db = new Database({ file: path.join(dataDir, LOCAL_CLOUD_DB_FILE), indexes, now: clock.now });
   try {
     const summary = seedCatalogue(db, { reset: values.reset });
+    const gifts = seedGiftHistory(db, clock.now());
+    if (gifts > 0) console.log(`seeded a gift history: ${gifts} settled gifts in the last 14 days`);
     const counts = Object.entries(summary.counts)
       .map(([collection, count]) => `${collection} ${count}`)
       .join(', ');

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startLocalCloud } from '../local-cloud';
-import { seedCatalogue } from './seed';
+import { seedCatalogue, seedGiftHistory } from './seed';
 import { seedDevUsers } from './seed-dev-users';
 
 const root = join(__dirname, '..');
@@ -39,6 +39,16 @@ async function main(): Promise<void> {
   });
   const seeded = seedCatalogue(cloud.db);
   seedDevUsers(cloud.db);
+  const seededGifts = seedGiftHistory(cloud.db, cloud.clock.now());
+  if (seededGifts > 0) {
+    // the rankings from the seeded gifts now, not at the next hourly run
+    await cloud.services.invoke(
+      'giftStats',
+      { Type: 'Timer', TriggerName: 'giftStatsHourly' },
+      { openid: '', source: 'wx_trigger' },
+    );
+    console.log(`✔ seeded a gift history (${seededGifts} gifts) and computed the gift rankings`);
+  }
   const counts = `${seeded.counts.categories} categories, ${seeded.counts.products} products, ${seeded.counts.skus} SKUs`;
   console.log(
     seeded.seeded ? `✔ seeded the catalogue: ${counts}` : `✔ catalogue already seeded in ${dataDir}: ${counts}`,

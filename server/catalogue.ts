@@ -7,6 +7,9 @@
  */
 import type { ProductSort } from '@domain/contracts';
 import type { CategoryRecord, ProductRecord } from '@domain/product/types';
+import type { OccasionTag, RecipientTag } from '@domain/finder/tags';
+import { GIFT_MAX_UNIT_PRICE_FEN, type Fen } from '@domain/money';
+import { NON_GIFTABLE_CATEGORY_IDS } from '@domain/product/categories';
 import { command, db, fetchDocs } from './cloud';
 
 const CATEGORIES = 'categories';
@@ -84,6 +87,85 @@ export async function queryProductRecords(query: ProductQuery): Promise<ProductR
   // skip(0) is what the SDK leaves out anyway
   if (query.offset > 0) cursor = cursor.skip(query.offset);
   return fetchDocs<ProductRecord>(cursor.limit(query.limit));
+}
+
+// ---- the gift finder (issue 13): giftScore is written by the giftStats timer ----
+
+export interface GiftIdeaQuery {
+  recipient?: RecipientTag;
+  occasion?: OccasionTag;
+  /** only products whose price range reaches into (aboveFen, atMostFen] (a necessary condition) */
+  priceRange?: { aboveFen: Fen; atMostFen: Fen | null };
+  offset: number;
+  limit: number;
+}
+
+/**
+ * Candidates for the finder: on-shelf products of giftable categories with the tags, whose price
+ * range reaches into the band, best acceptance score first, then sales (products {giftScore, sales}
+ * index, so the database streams them in order). The caller checks each one's SKUs.
+ */
+export async function queryGiftIdeaCandidates(query: GiftIdeaQuery): Promise<ProductRecord[]> {
+  const condition: Record<string, unknown> = {
+    onShelf: true,
+    categoryId: command.nin([...NON_GIFTABLE_CATEGORY_IDS]),
+    priceMin: command.lte(GIFT_MAX_UNIT_PRICE_FEN),
+  };
+  if (query.recipient) condition.recipientTags = query.recipient;
+  if (query.occasion) condition.occasionTags = query.occasion;
+  if (query.priceRange) {
+    const { aboveFen, atMostFen } = query.priceRange;
+    condition.priceMax = command.gt(aboveFen);
+    condition.priceMin = command.lte(Math.min(atMostFen ?? GIFT_MAX_UNIT_PRICE_FEN, GIFT_MAX_UNIT_PRICE_FEN));
+  }
+  let cursor = db.collection(PRODUCTS).where(condition).orderBy('giftScore', 'desc').orderBy('sales', 'desc');
+  if (query.offset > 0) cursor = cursor.skip(query.offset);
+  return fetchDocs<ProductRecord>(cursor.limit(query.limit));
+}
+
+/** On-shelf products carrying any of the tags in `field`, best-selling first (seasonal collections, related). */
+export async function queryProductsTagged(
+  field: 'recipientTags' | 'occasionTags' | 'seasonTags',
+  tags: readonly string[],
+  limit: number,
+): Promise<ProductRecord[]> {
+  if (tags.length === 0) return [];
+  return fetchDocs<ProductRecord>(
+    db
+      .collection(PRODUCTS)
+      .where({ onShelf: true, [field]: command.in([...tags]) })
+      .orderBy('sales', 'desc')
+      .limit(limit),
+  );
+}
+
+/** Products by id (on shelf or not); missing ids are left out. At most 1000 ids. */
+export async function findProductRecordsById(productIds: readonly string[]): Promise<ProductRecord[]> {
+  const ids = [...new Set(productIds)];
+  if (ids.length === 0) return [];
+  return fetchDocs<ProductRecord>(
+    db
+      .collection(PRODUCTS)
+      .where({ _id: command.in(ids) })
+      .limit(ids.length),
+  );
+}
+
+/** The timer's acceptance scores: one update per distinct score, stamped with the run. */
+export async function writeGiftScores(score: number, productIds: readonly string[], stamp: number): Promise<void> {
+  if (productIds.length === 0) return;
+  await db
+    .collection(PRODUCTS)
+    .where({ _id: command.in([...productIds]) })
+    .update({ data: { giftScore: score, giftScoreAt: stamp } });
+}
+
+/** Products the run did not score (no settled gifts in the window, or new): back to the neutral score. */
+export async function resetGiftScoresBefore(stamp: number, neutralScore: number): Promise<void> {
+  await db
+    .collection(PRODUCTS)
+    .where(command.or([{ giftScoreAt: command.lt(stamp) }, { giftScoreAt: command.exists(false) }]))
+    .update({ data: { giftScore: neutralScore, giftScoreAt: stamp } });
 }
 
 /** Counts units sold on the product (the listing's sales sort key); a display counter. */

@@ -16,6 +16,7 @@ const OWNERS: Record<string, string> = {
   gifts: 'server/gifts/store.ts',
   users: 'server/users.ts',
   merchants: 'server/merchants.ts',
+  giftStats: 'server/giftStats.ts',
   afterSales: 'server/afterSales.ts',
   wishlists: 'server/wishlists.ts',
 };

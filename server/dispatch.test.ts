@@ -7,6 +7,9 @@ import { clock } from '@domain/clock';
 import { fail, ok } from '@domain/result';
 import { defineFunction, type CallContext } from './dispatch';
 
+// The finder's shop actions are not what this file tests (tests/functions/finder.test.ts does).
+const notUnderTest = { schema: z.never(), run: async () => fail('COMMON.UNKNOWN_ACTION', '不支持的操作') };
+
 const seen: CallContext[] = [];
 const main = defineFunction('shop', {
   listCategories: {
@@ -28,6 +31,10 @@ const main = defineFunction('shop', {
       return fail('SHOP.PRODUCT_NOT_FOUND', '商品不存在或已下架');
     },
   },
+  listGiftIdeas: notUnderTest,
+  giftRanking: notUnderTest,
+  listRelated: notUnderTest,
+  listSeasonal: notUnderTest,
 });
 
 const asCaller = (openid: string | undefined) => {

@@ -67,6 +67,18 @@ export async function findSkuRecords(skuIds: readonly string[]): Promise<SkuReco
   );
 }
 
+/** The SKUs of several products (the gift finder checks each candidate's prices), at most 1000. */
+export async function listSkuRecordsOfProducts(productIds: readonly string[]): Promise<SkuRecord[]> {
+  const ids = [...new Set(productIds)];
+  if (ids.length === 0) return [];
+  return fetchDocs<SkuRecord>(
+    db
+      .collection(SKUS_COLLECTION)
+      .where({ productId: _.in(ids) })
+      .limit(1000),
+  );
+}
+
 async function readStock(skuId: string): Promise<StockFields | null> {
   const [found] = await fetchDocs<StockFields>(db.collection(SKUS_COLLECTION).where({ _id: skuId }).limit(1));
   return found ?? null;

@@ -1,9 +1,11 @@
 /** Catalogue definitions → the documents of `categories`, `products` and `skus`. Pure and deterministic. */
 import { yuanToFen } from '@domain/money';
+import { UNGIFTED_SCORE } from '@domain/finder/stats';
 import { isCategoryGiftable } from '@domain/product/gift';
 import type { CategoryRecord, ProductRecord, SkuRecord } from '@domain/product/types';
 import { CATEGORY_DEFINITIONS, PRODUCT_DEFINITIONS, type ProductDefinition } from './definition';
 import { categoryIconFile, productDetailImageFile, productImageFiles, publicUrl } from './images';
+import { giftTagsFor } from './giftTags';
 
 export interface CatalogueDocuments {
   categories: CategoryRecord[];
@@ -74,6 +76,9 @@ export function buildCatalogue(): CatalogueDocuments {
       onShelf: definition.onShelf ?? true,
       specNames: [...definition.specNames],
       createdAt: new Date(CATALOGUE_EPOCH_MS + index * DAY_MS),
+      ...giftTagsFor(definition.id),
+      // neutral until the giftStats timer scores it from real gifts
+      giftScore: UNGIFTED_SCORE,
     });
     skus.push(...productSkus);
   });

@@ -136,6 +136,95 @@ export async function findGiftsWhere(
   return fetchDocs<GiftDoc>((ascendingBy ? query.orderBy(ascendingBy, 'asc') : query).limit(limit));
 }
 
+// ---- statistics for the gift finder (server/giftStats.ts stores the results) ----
+
+type Aggregated<T> = { list: T[] };
+/** The SDK's aggregate builder (its typings do not describe the stage methods). */
+interface AggregateBuilder {
+  match(condition: Record<string, unknown>): AggregateBuilder;
+  group(spec: Record<string, unknown>): AggregateBuilder;
+  project(spec: Record<string, unknown>): AggregateBuilder;
+  unwind(spec: string | Record<string, unknown>): AggregateBuilder;
+  sort(spec: Record<string, unknown>): AggregateBuilder;
+  end(): Promise<unknown>;
+}
+const aggregateGifts = (): AggregateBuilder => db.collection(GIFTS).aggregate() as unknown as AggregateBuilder;
+
+const countIf = (condition: unknown) => ({ $sum: { $cond: [condition, 1, 0] } });
+const statusIn = (statuses: readonly GiftStatus[]) => ({ $in: ['$status', [...statuses]] });
+
+export interface ProductGiftCounts {
+  productId: string;
+  accepted: number;
+  declined: number;
+  expired: number;
+  /** paid for since `weekStart` */
+  thisWeek: number;
+  /** paid for in [lastWeekStart, weekStart) */
+  lastWeek: number;
+}
+
+/**
+ * Per product, over gifts paid for since `since` (gifts {paidAt} index): how they ended and how many
+ * were paid this week and last week. One pass of the database's aggregation; the result has one row
+ * per gifted product.
+ */
+export async function aggregateProductGiftCounts(window: {
+  since: number;
+  lastWeekStart: number;
+  weekStart: number;
+  accepted: readonly GiftStatus[];
+  declined: readonly GiftStatus[];
+  expired: readonly GiftStatus[];
+}): Promise<ProductGiftCounts[]> {
+  const result = (await aggregateGifts()
+    .match({ paidAt: _.gte(window.since) })
+    .group({
+      _id: '$productId',
+      accepted: countIf(statusIn(window.accepted)),
+      declined: countIf(statusIn(window.declined)),
+      expired: countIf(statusIn(window.expired)),
+      thisWeek: countIf({ $gte: ['$paidAt', window.weekStart] }),
+      lastWeek: countIf({
+        $and: [{ $gte: ['$paidAt', window.lastWeekStart] }, { $lt: ['$paidAt', window.weekStart] }],
+      }),
+    })
+    .end()) as Aggregated<Omit<ProductGiftCounts, 'productId'> & { _id: string }>;
+  return result.list.map(({ _id, ...counts }) => ({ productId: _id, ...counts }));
+}
+
+export interface CoGiftedRow {
+  productId: string;
+  related: { productId: string; givers: number }[];
+}
+
+/**
+ * 送这个的人也送了: for each product, the other products its givers gifted (paid since `since`), by
+ * how many givers gifted both. Each giver counts with at most `perGiver` distinct products, and each
+ * product keeps its `size` best companions.
+ */
+export async function aggregateCoGifting(window: {
+  since: number;
+  perGiver: number;
+  size: number;
+}): Promise<CoGiftedRow[]> {
+  const result = (await aggregateGifts()
+    .match({ paidAt: _.gte(window.since) })
+    .group({ _id: '$giverOpenid', products: { $addToSet: '$productId' } })
+    .project({ products: { $slice: ['$products', window.perGiver] } })
+    .match({ 'products.1': _.exists(true) })
+    .project({ a: '$products', b: '$products' })
+    .unwind('$a')
+    .unwind('$b')
+    .match({ $expr: { $ne: ['$a', '$b'] } })
+    .group({ _id: { a: '$a', b: '$b' }, givers: { $sum: 1 } })
+    .sort({ givers: -1, '_id.b': 1 })
+    .group({ _id: '$_id.a', related: { $push: { productId: '$_id.b', givers: '$givers' } } })
+    .project({ related: { $slice: ['$related', window.size] } })
+    .end()) as Aggregated<{ _id: string; related: CoGiftedRow['related'] }>;
+  return result.list.map((row) => ({ productId: row._id, related: row.related }));
+}
+
 interface UpdateResult {
   stats: { updated: number };
 }

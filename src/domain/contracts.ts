@@ -28,6 +28,10 @@ import type {
 } from './gift/schemas';
 import type { GiverGiftView, RecipientGiftView } from './gift/views';
 import type { Fen } from './money';
+import type { PriceBand } from './finder/priceBands';
+import type { RankingKind } from './finder/requests';
+import type { OccasionTag, RecipientTag } from './finder/tags';
+import type { GiftRanking, SeasonalCollectionHead } from './finder/views';
 import type { MerchantDashboard } from './merchant/dashboard';
 import type { MerchantProduct, MerchantProductSummary, SaveProductRequest } from './merchant/product';
 import type { MerchantIdentity, MerchantProductListRequest } from './merchant/requests';
@@ -102,6 +106,39 @@ export interface ShopContract {
     res: { items: ProductSummary[]; nextCursor: string | null };
   };
   getProduct: { req: { productId: string }; res: Product };
+  /** 礼物推荐 (issue 13): giftable products with a giftable SKU in the band, best accepted first */
+  listGiftIdeas: { req: GiftIdeasRequest; res: { items: ProductSummary[]; nextCursor: string | null } };
+  /** 送礼排行榜 / 品牌飙升榜, as the giftStats timer last computed them */
+  giftRanking: { req: { kind: RankingKind; categoryId?: string }; res: GiftRanking };
+  /** 送这个的人也送了: co-gifted products, topped up with products of the same recipient/occasion tags */
+  listRelated: { req: { productId: string }; res: RelatedProducts };
+  /** festival collections showing now (by the cloud's clock) */
+  listSeasonal: { req: NoParams; res: { collections: SeasonalCollection[] } };
+}
+
+// ---- gift finder (issue 13): see docs/contracts.md "shop" ----
+
+export type { GiftRanking, OccasionTag, PriceBand, RankingKind, RecipientTag };
+export type { GiftedRankingItem, RisingBrandItem } from './finder/views';
+
+export interface GiftIdeasRequest {
+  recipient?: RecipientTag;
+  occasion?: OccasionTag;
+  /** 1 ≤¥50, 2 ¥50–100, 3 ¥100–200, 4 ¥200–500, 5 ¥500–1000, 6 >¥1000 (src/domain/finder/priceBands.ts) */
+  priceBand?: PriceBand;
+  cursor?: string;
+  /** 1..50, default 20 */
+  limit?: number;
+}
+
+export interface RelatedProducts {
+  items: ProductSummary[];
+  /** where the items came from: co-gifting alone, tags alone, or co-gifting topped up with tags */
+  source: 'coGifting' | 'tags' | 'mixed';
+}
+
+export interface SeasonalCollection extends SeasonalCollectionHead {
+  items: ProductSummary[];
 }
 
 // ---- gift (送礼物): see docs/contracts.md "gift" ----

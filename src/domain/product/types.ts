@@ -41,6 +41,13 @@ export interface ProductRecord {
   recipientTags?: RecipientTag[];
   occasionTags?: OccasionTag[];
   seasonTags?: SeasonId[];
+  /**
+   * The finder's rank key (src/domain/finder/stats.ts acceptanceScore), written by the giftStats timer;
+   * a product it has not scored yet sorts after scored ones until the next run gives it the neutral score.
+   */
+  giftScore?: number;
+  /** when the timer last wrote giftScore (ms) */
+  giftScoreAt?: number;
 }
 
 export interface SkuRecord {
