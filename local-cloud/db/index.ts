@@ -18,7 +18,6 @@
  * - Aggregation has no implicit limit.
  */
 import { Aggregator } from 'mingo/aggregator';
-import { Query } from 'mingo/query';
 import {
   CodecError,
   decodeWire,
@@ -28,6 +27,7 @@ import {
   isPlainObject,
   type Doc,
 } from './codec';
+import { cloudQuery } from './compiled';
 import { DbError, collectionNotExist, invalidParam, requestFailed } from './errors';
 import { applyUpdate, insertDocs, modifyDocs, removeDocs, type DocSource } from './ops';
 import type { OrderSpec } from './planner';
@@ -255,7 +255,7 @@ export class Database {
     let docs = source.find(collection, filter, options);
     if (body.projection !== undefined && body.projection !== '') {
       const projection = this.decodeObject(body.projection, 'projection');
-      if (Object.keys(projection).length > 0) docs = new Query({}, MINGO_OPTIONS).find<Doc>(docs, projection).all();
+      if (Object.keys(projection).length > 0) docs = cloudQuery({}).find<Doc>(docs, projection).all();
     }
     return { data: { list: docs.map(encodeDocumentReply) } };
   }

@@ -3,10 +3,10 @@
  * `DocSource`: either the SQLite store directly or a transaction's buffered view of it.
  */
 import { randomBytes } from 'node:crypto';
-import { update as mingoUpdate } from 'mingo/updater';
 import { cloneDoc, encodeStored, isPlainObject, type Doc } from './codec';
 import { invalidParam, requestFailed } from './errors';
-import { MINGO_OPTIONS, type ScanOptions } from './storage';
+import { updateDocument } from './compiled';
+import type { ScanOptions } from './storage';
 
 export interface DocSource {
   /** Matching documents in MongoDB order after skip/limit; callers may mutate them. */
@@ -121,8 +121,7 @@ function checkOperandTypes(doc: Doc, update: Doc): void {
 /** Applies an update document; returns whether the document changed. */
 export function applyUpdate(doc: Doc, update: Doc): boolean {
   checkOperandTypes(doc, update);
-  const changed = mingoUpdate(doc, update, undefined, undefined, { cloneMode: 'deep', queryOptions: MINGO_OPTIONS });
-  return changed.length > 0;
+  return updateDocument(doc, update);
 }
 
 /** The equality part of a filter, as MongoDB seeds an upserted document with it. */

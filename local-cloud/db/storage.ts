@@ -10,10 +10,10 @@
  * pushing a condition or an order down to SQL is exact.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { Query } from 'mingo/query';
 import { decodeStored, encodeStored, isPlainObject, type Doc } from './codec';
 import { DbError, requestFailed } from './errors';
-import { MINGO_OPTIONS, asGeometry, distanceMetres, findNear } from './language';
+import { cloudQuery } from './compiled';
+import { asGeometry, distanceMetres, findNear } from './language';
 import { fieldExpr, isIndexablePath, planQuery, type OrderSpec, type ResolvedIndex, type TypeClass } from './planner';
 
 export interface IndexSpec {
@@ -113,6 +113,7 @@ export class Storage {
     this.sqlite = new BetterSqlite3(file);
     this.sqlite.pragma('journal_mode = WAL');
     this.sqlite.pragma('synchronous = NORMAL');
+    this.runImmediate = this.sqlite.transaction((fn: () => unknown) => fn()).immediate;
     this.sqlite.exec(
       'CREATE TABLE IF NOT EXISTS _field_classes (collection TEXT NOT NULL, path TEXT NOT NULL, classes TEXT NOT NULL, PRIMARY KEY (collection, path))',
     );
@@ -161,8 +162,11 @@ export class Storage {
   /** Runs `fn` in one SQLite transaction (nested calls join the outer one). */
   atomically<T>(fn: () => T): T {
     if (this.sqlite.inTransaction) return fn();
-    return this.sqlite.transaction(fn).immediate();
+    return this.runImmediate(fn) as T;
   }
+
+  /** One transaction wrapper for all: better-sqlite3 builds a new one per `transaction()` call. */
+  private readonly runImmediate: (fn: () => unknown) => unknown;
 
   ensureCollection(name: string): CollectionState {
     const existing = this.collections.get(name);
@@ -358,7 +362,7 @@ export class Storage {
     const indexedBy = plan.index ? ` INDEXED BY ${quoteIdent(plan.index.sqlName)}` : '';
     const where = plan.where.length > 0 ? ` WHERE ${plan.where.join(' AND ')}` : '';
     const sql = `SELECT seq, id, doc, version FROM ${state.table}${indexedBy}${where} ORDER BY ${plan.orderSql}`;
-    const query = new Query(filter, MINGO_OPTIONS);
+    const query = cloudQuery(filter);
     const rows: StoredRow[] = [];
     let rowsExamined = 0;
 
@@ -423,7 +427,7 @@ export function sortRows<T extends { doc: Doc }>(rows: T[], order: OrderSpec): T
   const byDoc = new Map<Doc, T>(rows.map((row) => [row.doc, row]));
   const sortSpec: Record<string, 1 | -1> = {};
   for (const [path, direction] of order) sortSpec[path] = direction;
-  const sorted = new Query({}, MINGO_OPTIONS)
+  const sorted = cloudQuery({})
     .find<Doc>(rows.map((row) => row.doc))
     .sort(sortSpec)
     .all();

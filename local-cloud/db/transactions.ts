@@ -24,11 +24,11 @@
  * conflict answered to commitTransaction reaches runTransaction raw, and is retried.
  */
 import { randomBytes } from 'node:crypto';
-import { Query } from 'mingo/query';
 import { cloneDoc, type Doc } from './codec';
 import { DbError, requestFailed, transactionConflict } from './errors';
 import type { DocSource } from './ops';
-import { MINGO_OPTIONS, idKeyOf, sortRows, type ScanOptions, type Storage, type StoredRow } from './storage';
+import { cloudQuery } from './compiled';
+import { idKeyOf, sortRows, type ScanOptions, type Storage, type StoredRow } from './storage';
 
 /** The cloud's limit: a transaction must be committed or aborted within 30 s. */
 export const TRANSACTION_LIFETIME_MS = 30_000;
@@ -122,7 +122,7 @@ export class TransactionSource implements DocSource {
     }
     // Current rows, with every document changed since the snapshot or by this transaction
     // replaced by the version this transaction sees.
-    const query = new Query(filter, MINGO_OPTIONS);
+    const query = cloudQuery(filter);
     const changed = (idKey: string) =>
       this.tx.writes.has(rowKey(collection, idKey)) || this.tx.preImages.has(rowKey(collection, idKey));
     const visible: { seq: number; doc: Doc }[] = this.storage
