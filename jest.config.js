@@ -39,6 +39,8 @@ module.exports = {
     // SIGKILL of the local cloud mid-burst, then an audit of money and stock (run --runInBand)
     nodeProject('crash', ['<rootDir>/tests/crash/**/*.test.ts']),
     nodeProject('weapp', ['<rootDir>/tests/weapp/**/*.test.ts']),
+    // offline checks of what npm run deploy uploads (needs the built functions)
+    nodeProject('deploy', ['<rootDir>/tests/deploy/**/*.test.ts']),
     nodeProject('e2e', ['<rootDir>/tests/e2e/**/*.test.ts']),
     // 'pages' (Testing Library on Taro's H5 runtime) and 'native' (miniprogram-simulate) are
     // defined in tests/pages/jest.project.js and tests/native/jest.project.js.

@@ -67,6 +67,7 @@ step('lint', () =>
   ),
 );
 step('build-functions', () => asOutcome(npx(['tsx', 'scripts/build-functions.ts'])));
+step('deploy', () => jest(['deploy']));
 step('unit', () => jest(['unit', 'pages', 'native']));
 step('local-cloud', () => jest(['local-cloud'], ['--runInBand']));
 step('functions', () => jest(['functions'], ['--runInBand']));

@@ -73,26 +73,40 @@ export function deployableFunctions(root: string = FUNCTIONS_ROOT, only: readonl
 
 const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
 
-/** Every `require`/`import` of a built index.js, read by esbuild (no code is run). */
+/**
+ * Every `require`/`import` of a built index.js, as written: esbuild parses the file and hands each
+ * specifier to a resolver that records it and resolves nothing (no code is run, no file is followed).
+ * A `require(someVariable)` cannot be read statically: it is reported, never trusted.
+ */
 export async function requiresOf(indexFile: string): Promise<{ specifiers: string[]; dynamic: string[] }> {
-  const result = await build({
+  const specifiers = new Set<string>();
+  await build({
     entryPoints: [indexFile],
     bundle: true,
     write: false,
-    metafile: true,
     platform: 'node',
     format: 'cjs',
-    // bare specifiers stay as they are; relative ones would be pulled in and show up as inputs
-    packages: 'external',
     logLevel: 'silent',
+    plugins: [
+      {
+        name: 'record-requires',
+        setup(pluginBuild) {
+          pluginBuild.onResolve({ filter: /.*/ }, (args) => {
+            if (args.kind === 'entry-point') return undefined;
+            specifiers.add(args.path);
+            return { path: args.path, external: true };
+          });
+        },
+      },
+    ],
   });
-  const entry = Object.entries(result.metafile.inputs).find(([input]) => path.resolve(input) === indexFile);
-  const specifiers = (entry?.[1].imports ?? []).map((use) => (use.external ? use.path : `(local file) ${use.path}`));
-  // `require(someVariable)` cannot be read statically: it is reported, never trusted
-  const dynamic = result.warnings
-    .filter((warning) => /require/i.test(warning.text))
-    .map((warning) => `${warning.text} (line ${String(warning.location?.line ?? '?')})`);
-  return { specifiers: [...new Set(specifiers)].sort(), dynamic };
+  const source = readFileSync(indexFile, 'utf8');
+  const dynamic = source
+    .split('\n')
+    .flatMap((line, i) =>
+      /(^|[^.\w$])require\s*\(\s*[^'"`\s)]/.test(line) ? [`line ${i + 1}: ${line.trim().slice(0, 80)}`] : [],
+    );
+  return { specifiers: [...specifiers].sort(), dynamic };
 }
 
 /** `openapi.<group>.<method>(` call sites in a bundle (server/cloud.ts's openapi wrapper keeps these names). */

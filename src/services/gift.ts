@@ -90,6 +90,8 @@ export interface GiftDraft {
   recipientName?: string;
   signature?: string;
   cardStyle: CardStyle;
+  /** sent from a friend's shared wish list (the send page's `wishlistToken`) */
+  wishlistToken?: string;
 }
 
 export const specTextOf = (specs: Record<string, string>): string =>
@@ -183,6 +185,7 @@ export function createGift(draft: GiftDraft): Promise<Result<CreatedGift>> {
     // blank lines stay out of the request: the function treats absent and blank alike
     ...(draft.recipientName?.trim() ? { recipientName: draft.recipientName } : {}),
     ...(draft.signature?.trim() ? { signature: draft.signature } : {}),
+    ...(draft.wishlistToken ? { wishlistToken: draft.wishlistToken } : {}),
   });
 }
 
