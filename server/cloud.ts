@@ -219,6 +219,14 @@ export const openapi = {
     addDelayedFunctionTask: async (params: DelayedFunctionTaskParams) =>
       (await openApi('cloudbase', 'addDelayedFunctionTask')(params)) as OpenApiResult,
   },
+  logistics: {
+    /** 物流助手 查询运单轨迹; with `openid`, WeChat also sends that user its 物流服务通知 (server/logistics.ts) */
+    getPath: async (params: { openid?: string; deliveryId: string; waybillId: string }) =>
+      (await openApi('logistics', 'getPath')(params)) as OpenApiResult & {
+        pathItemNum?: number;
+        pathItemList?: Array<{ actionTime: number; actionType: number; actionMsg: string }>;
+      },
+  },
   updatableMessage: {
     /** activity id for a share card (see server/gifts/share.ts for the private-message caveat) */
     createActivityId: async (params: { openid?: string; unionid?: string }) =>

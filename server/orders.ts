@@ -11,7 +11,7 @@
  * whoever sees the order next: a replayed notification or the sweep.
  */
 import { randomBytes } from 'node:crypto';
-import { clock, MINUTE_MS } from '@domain/clock';
+import { clock, DAY_MS, MINUTE_MS } from '@domain/clock';
 import type { Address } from '@domain/address';
 import { OPEN_AFTER_SALE_STATUSES } from '@domain/afterSale/machine';
 import type { OrderAfterSaleRecord } from '@domain/afterSale/record';
@@ -90,6 +90,22 @@ export async function findOwnOrder(orderId: string, openid: string): Promise<Ord
 export async function findOrderByOutTradeNo(outTradeNo: string): Promise<OrderRecord | null> {
   const [found] = await fetchDocs<OrderRecord>(db.collection(ORDERS).where({ outTradeNo }).limit(1));
   return found ?? null;
+}
+
+/**
+ * An order its buyer may open, or a gift order its recipient accepted (she sees it without prices);
+ * null for anyone else, so its existence is not revealed.
+ */
+export async function findViewableOrder(
+  orderId: string,
+  openid: string,
+): Promise<{ order: OrderRecord; viewer: 'buyer' | 'recipient' } | null> {
+  if (!openid) return null;
+  const order = await findOrder(orderId);
+  if (!order) return null;
+  if (order.openid === openid) return { order, viewer: 'buyer' };
+  if (order.kind === 'gift' && order.recipientOpenid === openid) return { order, viewer: 'recipient' };
+  return null;
 }
 
 /** Orders by id (the merchant's gift cards, the gift sweep), at most `ids.length`. */
@@ -342,8 +358,9 @@ export async function handGiftOrderToMerchant(
   orderId: string,
   address: Address,
   greetingCard: PrintedGreetingCard,
+  recipientOpenid: string | null = null,
 ): Promise<boolean> {
-  return moveOrder(orderId, 'awaitingRecipient', { status: 'paid', address, greetingCard });
+  return moveOrder(orderId, 'awaitingRecipient', { status: 'paid', address, greetingCard, recipientOpenid });
 }
 
 /** The recipient switched SKU (same product, same price): the order's line follows. */
@@ -442,17 +459,28 @@ export async function closeRefundedOrder(orderId: string): Promise<void> {
 export interface OrderPageQuery {
   /** only this buyer's orders; absent for the merchant */
   openid?: string;
+  /** with `openid`: also the gift orders that user accepted as the recipient */
+  includeReceived?: boolean;
   status?: OrderStatus;
   offset: number;
   limit: number;
 }
 
-/** Newest first (the orders {openid, createdAt} index serves the buyer's list). */
+/**
+ * Newest first (the orders {openid, createdAt} index serves the buyer's list, {recipientOpenid,
+ * createdAt} the recipient's part of it).
+ */
 export async function queryOrders(query: OrderPageQuery): Promise<OrderRecord[]> {
   const condition: Record<string, unknown> = {};
   if (query.openid !== undefined) condition.openid = query.openid;
   if (query.status !== undefined) condition.status = query.status;
-  let cursor = db.collection(ORDERS).where(condition).orderBy('createdAt', 'desc').orderBy('_id', 'desc');
+  let cursor = db.collection(ORDERS).where(condition);
+  if (query.openid !== undefined && query.includeReceived) {
+    const received: Record<string, unknown> = { kind: 'gift', recipientOpenid: query.openid };
+    if (query.status !== undefined) received.status = query.status;
+    cursor = db.collection(ORDERS).where(_.or([condition, received]));
+  }
+  cursor = cursor.orderBy('createdAt', 'desc').orderBy('_id', 'desc');
   if (query.offset > 0) cursor = cursor.skip(query.offset);
   return fetchDocs<OrderRecord>(cursor.limit(query.limit));
 }
@@ -555,3 +583,50 @@ export async function sweepExpiredOrders(now: number = clock.now()): Promise<Swe
 /** Orders paid per China day since `since`: how many, and the fen they paid (sum of totalFee). */
 export const paidOrdersPerChinaDay = (since: number): Promise<Map<number, DayTotals>> =>
   totalsPerChinaDay(db.collection(ORDERS), 'paidAt', since, { sumField: 'totalFee' });
+
+// ---- after shipping: notices once, and completion 10 days later ----
+
+/**
+ * Claims the right to send one notice about an order (e.g. 'shipped'): true for exactly one caller,
+ * however often shipping is replayed, because the claim is a conditional update on the notice's absence.
+ */
+export async function claimOrderNotice(orderId: string, notice: string): Promise<boolean> {
+  const result = (await db
+    .collection(ORDERS)
+    .where({ _id: orderId, [`notices.${notice}`]: _.exists(false) })
+    .update({ data: { [`notices.${notice}`]: clock.now() } })) as UpdateResult;
+  return result.stats.updated === 1;
+}
+
+/** WeChat shops complete a shipped order by themselves this long after shipping. */
+export const AUTO_COMPLETE_AFTER_MS = 10 * DAY_MS;
+
+/**
+ * shipped → completed for orders shipped at least AUTO_COMPLETE_AFTER_MS ago (the order function's
+ * timer). Each move is conditional on 'shipped', so a buyer confirming at the same moment, or a second
+ * run, completes an order once. Returns how many this run completed.
+ */
+export async function completeLongShippedOrders(now: number = clock.now()): Promise<number> {
+  const startedAt = Date.now();
+  let completed = 0;
+  const skipped: string[] = [];
+  for (;;) {
+    if (Date.now() - startedAt >= SWEEP_TIME_BUDGET_MS) return completed;
+    const condition: Record<string, unknown> = {
+      status: 'shipped',
+      'shipping.shippedAt': _.lte(now - AUTO_COMPLETE_AFTER_MS),
+    };
+    if (skipped.length > 0) condition._id = _.nin(skipped);
+    const due = await fetchDocs<OrderRecord>(db.collection(ORDERS).where(condition).limit(SWEEP_BATCH_SIZE));
+    for (const order of due) {
+      const moved = await moveOrder(order._id, 'shipped', {
+        status: 'completed',
+        completedAt: now,
+        autoCompleted: true,
+      });
+      if (moved) completed += 1;
+      else skipped.push(order._id);
+    }
+    if (due.length < SWEEP_BATCH_SIZE) return completed;
+  }
+}

@@ -134,13 +134,18 @@ export async function finishAcceptance(gift: GiftDoc): Promise<GiftDoc> {
     // awaitingRecipient → paid (待发货): the merchant now sees the address and the card to print.
     const moved =
       current.address !== null &&
-      (await handGiftOrderToMerchant(current.orderId, current.address, {
-        giverNickname: current.giverNickname,
-        recipientName: current.recipientName ?? null,
-        greeting: current.greeting,
-        signature: current.signature ?? null,
-        cardStyle: current.cardStyle,
-      }));
+      (await handGiftOrderToMerchant(
+        current.orderId,
+        current.address,
+        {
+          giverNickname: current.giverNickname,
+          recipientName: current.recipientName ?? null,
+          greeting: current.greeting,
+          signature: current.signature ?? null,
+          cardStyle: current.cardStyle,
+        },
+        current.recipientOpenid,
+      ));
     if (!moved) console.warn('[gift] order was not awaitingRecipient at acceptance (already moved?)', current.orderId);
     steps.orderUpdated = true;
     await saveSteps(current._id, steps);

@@ -1,5 +1,6 @@
 /**
- * Subscribe messages to the giver: accepted, declined, refunded. A failure to notify is logged and
+ * Subscribe messages to the giver (accepted, declined, refunded, shipped) and, on shipping, to whoever
+ * receives the parcel (server/shipping.ts). A failure to notify is logged and
  * never fails what triggered it (the gift page shows the same facts).
  *
  * SUBSCRIBE_TEMPLATES is the ONE place with template ids and their keyword names: replace the ids with
@@ -22,6 +23,13 @@ export const SUBSCRIBE_TEMPLATES = {
     templateId: 'GIFT_REFUNDED_TEMPLATE_ID',
     keys: { product: 'thing1', amount: 'amount2', reason: 'thing3', at: 'time4' },
   },
+  /** 订单发货通知 (to the buyer, or the gift's recipient): 商品名称 thing1, 快递公司 thing2, 快递单号 character_string3, 发货时间 time4 */
+  orderShipped: {
+    templateId: 'ORDER_SHIPPED_TEMPLATE_ID',
+    keys: { product: 'thing1', carrier: 'thing2', trackingNo: 'character_string3', at: 'time4' },
+  },
+  /** 礼物状态通知 (已发货, to the giver: no carrier, no number): 礼物名称 thing1, 状态 thing2, 时间 time3 */
+  giftShipped: { templateId: 'GIFT_SHIPPED_TEMPLATE_ID', keys: { product: 'thing1', state: 'thing2', at: 'time3' } },
 } as const;
 
 export const THING_MAX_CHARS = 20;
@@ -56,6 +64,33 @@ async function send(touser: string, templateId: string, page: string, data: Reco
     console.error('[gift] subscribeMessage.send failed', templateId, error);
     return false;
   }
+}
+
+/**
+ * 已发货 to whoever will receive the parcel (the buyer of a self order, the recipient of a gift): the
+ * carrier and the number, opening the order's page (the recipient may open it too).
+ */
+export function notifyParcelShipped(
+  touser: string,
+  order: { orderId: string; productName: string; expressCompany: string; trackingNo: string; shippedAt: number },
+): Promise<boolean> {
+  const template = SUBSCRIBE_TEMPLATES.orderShipped;
+  return send(touser, template.templateId, routes.orderDetail({ orderId: order.orderId }), {
+    [template.keys.product]: clip(order.productName, THING_MAX_CHARS),
+    [template.keys.carrier]: clip(order.expressCompany, THING_MAX_CHARS),
+    [template.keys.trackingNo]: order.trackingNo.slice(0, 32),
+    [template.keys.at]: formatChinaDateTime(order.shippedAt),
+  });
+}
+
+/** 已发货 to the giver: the stage only, never the carrier or the number (they lead to the address). */
+export function notifyGiftShipped(gift: GiftNoticeFacts, shippedAt: number): Promise<boolean> {
+  const template = SUBSCRIBE_TEMPLATES.giftShipped;
+  return send(gift.giverOpenid, template.templateId, giftNoticePage(gift.giftId), {
+    [template.keys.product]: clip(gift.productName, THING_MAX_CHARS),
+    [template.keys.state]: '已发货，好友将很快收到',
+    [template.keys.at]: formatChinaDateTime(shippedAt),
+  });
 }
 
 export interface GiftNoticeFacts {

@@ -51,10 +51,22 @@ export async function getGift(
   request: RequestOf<'gift', 'getGift'>,
   ctx: CallContext,
 ): Promise<AnswerOf<'gift', 'getGift'>> {
-  const gift = await findGiversGift(request.giftId, ctx.openid);
-  if (!gift) return failWith(GiftErrors.NOT_FOUND);
-  const progress = await deliveryProgressOf([gift]);
-  return ok(toGiverView(toGiftRecord(gift), ctx.now, progress.get(gift._id) ?? null));
+  const gift = await findGift(request.giftId);
+  // The giver gets the giver's view; the recipient who accepted it, hers (carrier and number once
+  // shipped); anyone else the same answer as for a missing gift.
+  const role =
+    gift?.giverOpenid === ctx.openid
+      ? 'giver'
+      : gift?.status === 'accepted' && gift.recipientOpenid === ctx.openid
+        ? 'recipient'
+        : null;
+  if (!gift || !role) return failWith(GiftErrors.NOT_FOUND);
+  const progress = (await deliveryProgressOf([gift])).get(gift._id) ?? null;
+  return ok(
+    role === 'giver'
+      ? toGiverView(toGiftRecord(gift), ctx.now, progress)
+      : toRecipientView(toGiftRecord(gift), { openid: ctx.openid }, ctx.now, [], progress),
+  );
 }
 
 export async function shareCard(

@@ -16,6 +16,8 @@ import type {
   SubmitReturnShippingRequest,
 } from './afterSale/types';
 import type { OrderStatus } from './order/machine';
+import type { RecipientOrderView } from './order/recipientView';
+import type { ParcelTracking } from './logistics/timeline';
 import type { Result } from './result';
 import type {
   AcceptGiftRequest,
@@ -178,7 +180,8 @@ export type GiftList = { role: 'sent'; items: GiverGiftView[] } | { role: 'recei
 
 export interface GiftContract {
   createGift: { req: CreateGiftRequest; res: CreatedGift };
-  getGift: { req: GetGiftRequest; res: GiverGiftView };
+  /** the giver's view; to the recipient who accepted it, hers (with `shipping` once shipped) */
+  getGift: { req: GetGiftRequest; res: GiverGiftView | RecipientGiftView };
   shareCard: { req: ShareCardRequest; res: GiftShareCard };
   openGift: { req: OpenGiftRequest; res: RecipientGiftView };
   acceptGift: { req: AcceptGiftRequest; res: RecipientGiftView };
@@ -234,10 +237,17 @@ export interface OrderItem {
 }
 
 export interface OrderShipping {
+  /** the carrier's name (src/domain/logistics/carriers.ts) */
   expressCompany: string;
+  /** WeChat's delivery_id for it; absent on orders shipped before carriers were a list */
+  carrierCode?: string;
   trackingNo: string;
   shippedAt: number;
 }
+
+export type { ParcelTracking, RecipientOrderView };
+/** The buyer's view, or — for a gift order the caller accepted — the recipient's (no prices). */
+export type AnyOrderView = OrderView | RecipientOrderView;
 
 /** A payment that arrived after the order was cancelled: it is refunded in full. */
 export interface OrderLateRefund {
@@ -257,6 +267,8 @@ export interface OrderPayment {
 }
 
 export interface OrderView {
+  /** absent on the buyer's view: tells it from RecipientOrderView (`viewer: 'recipient'`) */
+  viewer?: 'buyer';
   orderId: string;
   kind: OrderKind;
   status: OrderStatus;
@@ -306,8 +318,12 @@ export interface OrderContract {
   /** Pay an unpaid order again (same outTradeNo). */
   payOrder: { req: { orderId: string }; res: { payment: OrderPayment; outTradeNo: string } };
   cancelOrder: { req: { orderId: string }; res: OrderView };
-  getOrder: { req: { orderId: string }; res: OrderView };
-  listOrders: { req: OrderListRequest; res: OrderPage<OrderView> };
+  /** the buyer's order, or a gift order the caller accepted (RecipientOrderView: no prices) */
+  getOrder: { req: { orderId: string }; res: AnyOrderView };
+  /** the caller's orders and the gift orders she accepted, newest first */
+  listOrders: { req: OrderListRequest; res: OrderPage<AnyOrderView> };
+  /** carrier, number and logistics timeline: the buyer of a self order or the recipient of a gift only */
+  getTracking: { req: { orderId: string }; res: ParcelTracking };
   confirmReceipt: { req: { orderId: string }; res: OrderView };
   /** 售后: the buyer of a self order or the recipient of a gift order (never the giver) */
   requestAfterSale: { req: RequestAfterSaleRequest; res: { afterSaleId: string; status: AfterSaleStatus } };

@@ -11,7 +11,8 @@ import type { GiftRefundStage, GiftStatus } from '@domain/gift/machine';
 import { CARD_STYLE_NAMES, isCardStyle, type CardStyle, DEFAULT_CARD_STYLE } from '@domain/gift/rules';
 import type { GiftSkuSnapshot, GiverGiftView, RecipientGiftView } from '@domain/gift/views';
 import { formatFen } from '@domain/money';
-import { ok, type Result } from '@domain/result';
+import { fail, ok, type Result } from '@domain/result';
+import { GiftErrors } from '@domain/gift/errors';
 import { resolveImageUrl } from '@/platform/images';
 import { callCloud } from './cloud';
 
@@ -81,7 +82,7 @@ export interface RecipientGiftPageView {
   /** only for the person who accepted: '张三 138****5678' and the address line */
   myAddress: { contact: string; line: string } | null;
   /** only for the person who accepted, once shipped: where her parcel is */
-  parcel: { label: string; expressCompany: string; trackingNo: string } | null;
+  parcel: { label: string; expressCompany: string; trackingNo: string; orderId: string | null } | null;
 }
 
 export interface GiftDraft {
@@ -138,9 +139,9 @@ export function toGiverPage(view: GiverGiftView, readAt: number): GiverGiftPageV
 const myAddressOf = (address: Address | null): RecipientGiftPageView['myAddress'] =>
   address ? { contact: formatContact(address), line: formatAddress(address) } : null;
 
-const parcelOf = (delivery: RecipientGiftView['delivery']): RecipientGiftPageView['parcel'] =>
+const parcelOf = ({ delivery, orderId }: RecipientGiftView): RecipientGiftPageView['parcel'] =>
   delivery?.expressCompany && delivery.trackingNo
-    ? { label: delivery.label, expressCompany: delivery.expressCompany, trackingNo: delivery.trackingNo }
+    ? { label: delivery.label, expressCompany: delivery.expressCompany, trackingNo: delivery.trackingNo, orderId }
     : null;
 
 export function toRecipientPage(view: RecipientGiftView, readAt: number): RecipientGiftPageView {
@@ -170,7 +171,7 @@ export function toRecipientPage(view: RecipientGiftView, readAt: number): Recipi
     canRespond: view.canRespond,
     respondedByMe: view.respondedByMe,
     myAddress: view.respondedByMe ? myAddressOf(view.myAddress) : null,
-    parcel: parcelOf(view.delivery),
+    parcel: parcelOf(view),
   };
 }
 
@@ -189,9 +190,12 @@ export function createGift(draft: GiftDraft): Promise<Result<CreatedGift>> {
   });
 }
 
+/** The giver's status page of a gift. The recipient's page is the card's (openGift), never this one. */
 export async function getGift(giftId: string): Promise<Result<GiverGiftPageView>> {
   const answer = await callCloud('gift', { action: 'getGift', giftId });
-  return answer.ok ? ok(toGiverPage(answer.data, now())) : answer;
+  if (!answer.ok) return answer;
+  if (answer.data.viewer !== 'giver') return fail(GiftErrors.NOT_FOUND.code, GiftErrors.NOT_FOUND.message);
+  return ok(toGiverPage(answer.data, now()));
 }
 
 export const shareCard = (giftId: string): Promise<Result<GiftShareCard>> =>

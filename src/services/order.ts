@@ -5,7 +5,15 @@
  */
 import type { Address } from '@domain/address';
 import { formatAddress, formatContact } from '@domain/address';
-import type { Fen, OrderItem, OrderPayment, OrderStatus, OrderView } from '@domain/contracts';
+import type {
+  AnyOrderView,
+  Fen,
+  OrderItem,
+  OrderPayment,
+  OrderStatus,
+  OrderView,
+  ParcelTracking,
+} from '@domain/contracts';
 import { failureMessage } from '@domain/errorCatalogue';
 import { formatFen } from '@domain/money';
 import { skuLabel } from '@domain/product/specs';
@@ -28,16 +36,28 @@ export const ORDER_TABS: ReadonlyArray<{ key: string; title: string; status?: Or
   { key: 'cancelled', title: '已取消', status: 'cancelled' },
 ];
 
-export interface OrderItemView extends OrderItem {
+export interface OrderItemView extends Omit<OrderItem, 'price'> {
+  /** null on a gift the caller received (its price is the giver's) */
+  price: Fen | null;
   imageUrl: string;
+  /** '' when the price is not shown */
   priceText: string;
   /** '红色 / M' */
   specText: string;
 }
 
-export interface OrderCardView extends Omit<OrderView, 'items'> {
+export interface OrderCardView extends Omit<OrderView, 'items' | 'totalFee' | 'viewer' | 'lateRefund'> {
+  /** 'recipient': a gift order the caller accepted, shown as 好友送的, without prices */
+  viewer: 'buyer' | 'recipient';
+  /** null for the recipient */
+  totalFee: Fen | null;
+  lateRefund: OrderView['lateRefund'];
+  /** the recipient's: the gift it came from and who sent it */
+  giftId: string | null;
+  giverNickname: string | null;
   items: OrderItemView[];
-  totalText: string;
+  /** null when the price is not shown (the recipient) */
+  totalText: string | null;
   quantityTotal: number;
   /** '广东省广州市天河区…' or null (gift orders) */
   addressText: string | null;
@@ -58,21 +78,24 @@ export const messageOf = (failure: Fail): string => failureMessage(failure);
 
 const withMessage = <T>(result: Result<T>): Result<T> => (result.ok ? result : fail(result.code, messageOf(result)));
 
-export const toOrderCard = (order: OrderView): OrderCardView => ({
+export const toOrderCard = (order: AnyOrderView): OrderCardView => ({
   ...order,
-  items: order.items.map((item) => ({
+  viewer: order.viewer === 'recipient' ? 'recipient' : 'buyer',
+  giftId: order.viewer === 'recipient' ? order.giftId : null,
+  giverNickname: order.viewer === 'recipient' ? order.giverNickname : null,
+  items: order.items.map((item: OrderView['items'][number] | (Omit<OrderItem, 'price'> & { price: null })) => ({
     ...item,
     imageUrl: resolveImageUrl(item.image),
-    priceText: formatFen(item.price),
+    priceText: item.price === null ? '' : formatFen(item.price),
     specText: skuLabel(item),
   })),
-  totalText: formatFen(order.totalFee),
+  totalText: order.totalFee === null ? null : formatFen(order.totalFee),
   quantityTotal: order.items.reduce((sum, item) => sum + item.quantity, 0),
   addressText: order.address ? formatAddress(order.address) : null,
   contactText: order.address ? formatContact(order.address) : null,
 });
 
-const mapOrder = (result: Result<OrderView>): Result<OrderCardView> =>
+const mapOrder = (result: Result<AnyOrderView>): Result<OrderCardView> =>
   result.ok ? ok(toOrderCard(result.data)) : withMessage(result);
 
 /** Creates the order (the server prices it and holds the stock) and remembers the address for next time. */
@@ -133,4 +156,9 @@ export async function payForOrder(
   }
   const outcome = await pay(payment, { outTradeNo, totalFee, description });
   return ok({ outcome });
+}
+
+/** Where the parcel is (buyer of a self order, recipient of a gift): carrier, number and timeline. */
+export async function getTracking(orderId: string): Promise<Result<ParcelTracking>> {
+  return withMessage(await callCloud('order', { action: 'getTracking', orderId }));
 }

@@ -65,7 +65,7 @@ describe('the giver’s 我的订单 with gift orders', () => {
     );
     await okCall(
       'merchant',
-      { action: 'shipOrder', orderId: shipped.orderId, expressCompany: '顺丰速运', trackingNo: 'SF1234567890' },
+      { action: 'shipOrder', orderId: shipped.orderId, expressCompany: '顺丰速运', trackingNo: 'SF1400000000001' },
       MERCHANT,
     );
     const declined = await t.paidGift(SKU);
@@ -113,7 +113,7 @@ describe('the giver’s 我的订单 with gift orders', () => {
     expect(shippedView).toMatchObject({ status: 'shipped', statusLabel: '已发货', shipping: null });
     const giversGift = await t.okGift<GiverGiftView>({ action: 'getGift', giftId: shipped.giftId });
     expect(giversGift).toMatchObject({ label: '已发货', delivery: { stage: 'shipped', label: '已发货' } });
-    expect(JSON.stringify(giversGift)).not.toContain('SF1234567890');
+    expect(JSON.stringify(giversGift)).not.toContain('SF1400000000001');
     expect(JSON.stringify(giversGift)).not.toContain('顺丰速运');
 
     // the recipient sees her parcel: carrier and number, in 我收到的 and on the gift's page
@@ -124,7 +124,7 @@ describe('the giver’s 我的订单 with gift orders', () => {
     const mine = received.items.find((item) => item.giftId === shipped.giftId);
     expect(mine).toMatchObject({
       label: '已发货',
-      delivery: { stage: 'shipped', expressCompany: '顺丰速运', trackingNo: 'SF1234567890' },
+      delivery: { stage: 'shipped', expressCompany: '顺丰速运', trackingNo: 'SF1400000000001' },
     });
     expect(received.items.find((item) => item.giftId === accepted.giftId)).toMatchObject({
       delivery: { stage: 'toShip', expressCompany: null, trackingNo: null },
@@ -133,7 +133,7 @@ describe('the giver’s 我的订单 with gift orders', () => {
       { action: 'openGift', giftId: shipped.giftId, token: shipped.token },
       RECIPIENT,
     );
-    expect(opened.delivery).toMatchObject({ stage: 'shipped', trackingNo: 'SF1234567890' });
+    expect(opened.delivery).toMatchObject({ stage: 'shipped', trackingNo: 'SF1400000000001' });
 
     // the merchant still gets the recipient's address and the printed card
     const merchantPage = await okCall<{ items: Array<{ orderId: string; address: unknown; giftCard: unknown }> }>(

@@ -69,7 +69,7 @@ describe('merchant', () => {
     const orderId = await paidOrder();
     for (const event of [
       { action: 'listOrders' },
-      { action: 'shipOrder', orderId, expressCompany: '顺丰速运', trackingNo: 'SF1234567890' },
+      { action: 'shipOrder', orderId, expressCompany: '顺丰速运', trackingNo: 'SF1400000000001' },
     ]) {
       expect(await call('merchant', event, TEST_OPENID)).toMatchObject({ ok: false, code: 'COMMON.FORBIDDEN' });
     }
@@ -91,14 +91,14 @@ describe('merchant', () => {
     const orderId = await paidOrder();
     const shipped = await okData<MerchantOrderView>(
       'merchant',
-      { action: 'shipOrder', orderId, expressCompany: '顺丰速运', trackingNo: 'SF1234567890' },
+      { action: 'shipOrder', orderId, expressCompany: '顺丰速运', trackingNo: 'SF1400000000001' },
       MERCHANT,
     );
     expect(shipped).toMatchObject({
       status: 'shipped',
       statusLabel: '已发货',
       canShip: false,
-      shipping: { expressCompany: '顺丰速运', trackingNo: 'SF1234567890', shippedAt: expect.any(Number) },
+      shipping: { expressCompany: '顺丰速运', trackingNo: 'SF1400000000001', shippedAt: expect.any(Number) },
     });
     expect(
       await call('merchant', { action: 'shipOrder', orderId, expressCompany: '圆通', trackingNo: 'YT1' }, MERCHANT),
@@ -108,7 +108,7 @@ describe('merchant', () => {
     expect(buyerView).toMatchObject({
       status: 'shipped',
       actions: ['confirmReceipt'],
-      shipping: { trackingNo: 'SF1234567890' },
+      shipping: { trackingNo: 'SF1400000000001' },
     });
     const completed = await okData<OrderView>('order', { action: 'confirmReceipt', orderId }, TEST_OPENID);
     expect(completed).toMatchObject({ status: 'completed', statusLabel: '已完成', actions: [] });
@@ -125,7 +125,11 @@ describe('merchant', () => {
       TEST_OPENID,
     );
     const ship = (event: Record<string, unknown>) =>
-      call('merchant', { action: 'shipOrder', expressCompany: '顺丰速运', trackingNo: 'SF1', ...event }, MERCHANT);
+      call(
+        'merchant',
+        { action: 'shipOrder', expressCompany: '顺丰速运', trackingNo: 'SF1400000000009', ...event },
+        MERCHANT,
+      );
     expect(await ship({ orderId: unpaid.orderId })).toMatchObject({ ok: false, code: 'ORDER.INVALID_STATE' });
     expect(await ship({ orderId: 'no-such-order' })).toMatchObject({ ok: false, code: 'ORDER.NOT_FOUND' });
     const paid = await paidOrder();

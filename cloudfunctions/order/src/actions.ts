@@ -11,6 +11,8 @@ import { checkPayable, checkQuantity, outTradeNo, paymentDeadline, priceOrderLin
 import { ORDER_LIST_DEFAULT_LIMIT } from '@domain/order/schemas';
 import type { OrderRecord } from '@domain/order/types';
 import { toOrderView } from '@domain/order/views';
+import { toRecipientOrderView } from '@domain/order/recipientView';
+import { toParcelTracking } from '@domain/logistics/timeline';
 import { ok } from '@domain/result';
 import { findProductRecord } from '@server/catalogue';
 import type { CallContext } from '@server/dispatch';
@@ -18,6 +20,7 @@ import { decodeCursor, encodeCursor } from '@server/paging';
 import {
   cancelUnpaidOrder,
   findOwnOrder,
+  findViewableOrder,
   holdIdOf,
   insertOrder,
   moveOrder,
@@ -26,6 +29,7 @@ import {
   removeUnreservedOrder,
 } from '@server/orders';
 import { checkPaymentConfigured, paymentBody, startPayment } from '@server/payment';
+import { fetchParcelTrace } from '@server/logistics';
 import { findSkuRecord, isHeld, reserveStock } from '@server/stock';
 
 const GIFT_ORDER_ELSEWHERE = '礼物订单请在礼物页面操作';
@@ -179,13 +183,48 @@ export async function cancelOrder(
   return cancelled ? ok(toOrderView(cancelled)) : notFound();
 }
 
+/** The buyer's view of their own order; a gift order the caller accepted, the recipient's (no prices). */
+const viewFor = (order: OrderRecord, openid: string) =>
+  order.openid === openid ? toOrderView(order) : toRecipientOrderView(order);
+
 export async function getOrder(
   request: RequestOf<'order', 'getOrder'>,
   ctx: CallContext,
 ): Promise<AnswerOf<'order', 'getOrder'>> {
-  const order = await findOwnOrder(request.orderId, ctx.openid);
-  if (!order) return notFound();
-  return ok(toOrderView(await expireIfDue(order, ctx.now)));
+  const found = await findViewableOrder(request.orderId, ctx.openid);
+  if (!found) return notFound();
+  if (found.viewer === 'recipient') return ok(toRecipientOrderView(found.order));
+  return ok(toOrderView(await expireIfDue(found.order, ctx.now)));
+}
+
+/**
+ * Where the parcel is: the buyer of a self order, or the recipient of a gift order. The giver of a
+ * gift gets ORDER.NOT_FOUND like a stranger: the number could lead to the recipient's address.
+ */
+export async function getTracking(
+  request: RequestOf<'order', 'getTracking'>,
+  ctx: CallContext,
+): Promise<AnswerOf<'order', 'getTracking'>> {
+  const found = await findViewableOrder(request.orderId, ctx.openid);
+  if (!found || (found.order.kind === 'gift' && found.viewer !== 'recipient')) return notFound();
+  const { order } = found;
+  if (!order.shipping) return failWith(OrderErrors.NOT_SHIPPED);
+  const carrierCode = order.shipping.carrierCode ?? null;
+  const trace = carrierCode
+    ? await fetchParcelTrace({ carrierCode, trackingNo: order.shipping.trackingNo, openid: ctx.openid })
+    : null;
+  return ok(
+    toParcelTracking(
+      {
+        expressCompany: order.shipping.expressCompany,
+        carrierCode,
+        trackingNo: order.shipping.trackingNo,
+        shippedAt: order.shipping.shippedAt,
+      },
+      trace,
+      order.status === 'completed',
+    ),
+  );
 }
 
 export async function listOrders(
@@ -197,10 +236,17 @@ export async function listOrders(
     return failWith(CommonErrors.INVALID_ARGUMENT, `${CommonErrors.INVALID_ARGUMENT.message}：cursor 无效`);
   const limit = request.limit ?? ORDER_LIST_DEFAULT_LIMIT;
   // One extra document tells whether another page exists, without a count query.
-  const records = await queryOrders({ openid: ctx.openid, status: request.status, offset, limit: limit + 1 });
+  // Her accepted gifts' orders are in the list too, shown to her without prices.
+  const records = await queryOrders({
+    openid: ctx.openid,
+    includeReceived: true,
+    status: request.status,
+    offset,
+    limit: limit + 1,
+  });
   const page = await Promise.all(records.slice(0, limit).map((order) => expireIfDue(order, ctx.now)));
   return ok({
-    items: page.map(toOrderView),
+    items: page.map((order) => viewFor(order, ctx.openid)),
     nextCursor: records.length > limit ? encodeCursor(offset + limit) : null,
   });
 }

@@ -1,11 +1,13 @@
 /**
- * order: buying for oneself (createOrder, payOrder, cancelOrder, getOrder, listOrders, confirmReceipt),
- * plus the timer trigger declared in config.json that cancels unpaid orders after 30 minutes.
+ * order: buying for oneself (createOrder, payOrder, cancelOrder, getOrder, listOrders, confirmReceipt,
+ * getTracking; the recipient of a gift opens its order and follows its parcel too), plus the timer
+ * trigger declared in config.json that cancels unpaid orders after 30 minutes and completes orders
+ * shipped 10 days ago.
  * Actions and their shapes: OrderContract in src/domain/contracts.ts, documented in docs/contracts.md.
  */
 import { caller } from '@server/cloud';
 import { defineFunction } from '@server/dispatch';
-import { sweepExpiredOrders } from '@server/orders';
+import { completeLongShippedOrders, sweepExpiredOrders } from '@server/orders';
 import { CommonErrors, failWith } from '@domain/errors';
 import { orderRequestSchemas as schemas } from '@domain/order/schemas';
 import { ok, type Result } from '@domain/result';
@@ -13,7 +15,7 @@ import { afterSaleRequestSchemas } from '@domain/afterSale/schemas';
 import { clock } from '@domain/clock';
 import { sweepAfterSaleRefunds } from '@server/afterSales';
 import { cancelAfterSale, getAfterSale, requestAfterSale, submitReturnShipping } from './afterSales';
-import { cancelOrder, confirmReceipt, createOrder, getOrder, listOrders, payOrder } from './actions';
+import { cancelOrder, confirmReceipt, createOrder, getOrder, getTracking, listOrders, payOrder } from './actions';
 
 const dispatch = defineFunction('order', {
   createOrder: { schema: schemas.createOrder, requiresUser: true, run: createOrder },
@@ -30,6 +32,7 @@ const dispatch = defineFunction('order', {
     requiresUser: true,
     run: submitReturnShipping,
   },
+  getTracking: { schema: schemas.getTracking, requiresUser: true, run: getTracking },
 });
 
 /** The after-sale refund pass's share of the 20 s timeout (the order sweep has 12 s). */
@@ -48,8 +51,11 @@ export async function main(event: unknown, context?: unknown): Promise<Result<un
     const afterSaleRefunds = await sweepAfterSaleRefunds(clock.now(), AFTER_SALE_SWEEP_BUDGET_MS);
     if (afterSaleRefunds.checked > 0 || !afterSaleRefunds.complete)
       console.log('[order] after-sale refunds', afterSaleRefunds);
-    if (summary.cancelled > 0 || summary.recovered > 0 || !summary.complete) console.log('[order] sweep', summary);
-    return ok(summary);
+    // Shipped orders complete by themselves 10 days after shipping, as WeChat shops do.
+    const autoCompleted = await completeLongShippedOrders();
+    if (summary.cancelled > 0 || summary.recovered > 0 || !summary.complete || autoCompleted > 0)
+      console.log('[order] sweep', { ...summary, autoCompleted });
+    return ok({ ...summary, autoCompleted });
   }
   return dispatch(event, context);
 }

@@ -72,6 +72,8 @@ type PrivateToRecipient = NeverKeys<
 >;
 
 export type GiverGiftView = PrivateToRecipient & {
+  /** tells the giver's view from the recipient's (gift.getGift answers either) */
+  viewer: 'giver';
   giftId: string;
   status: GiftStatus;
   wechatCode: number | null;
@@ -116,6 +118,7 @@ export interface GiftSkuOption {
 }
 
 export type RecipientGiftView = PriceKeys & {
+  viewer: 'recipient';
   giftId: string;
   status: GiftStatus;
   label: string;
@@ -140,6 +143,10 @@ export type RecipientGiftView = PriceKeys & {
   myAddress: Address | null;
   /** the caller's own parcel (carrier and tracking number once shipped), only when they accepted it */
   delivery: RecipientDelivery | null;
+  /** once shipped, to the recipient who accepted it: the carrier's name and the tracking number */
+  shipping: { expressCompany: string; trackingNo: string } | null;
+  /** the gift's order (same id as the gift), for the recipient who accepted it: order.getTracking */
+  orderId: string | null;
 };
 
 const isWaitingNow = (record: GiftRecord, now: number): boolean =>
@@ -158,6 +165,7 @@ export function toGiverView(record: GiftRecord, now: number, order: GiftOrderPro
   const text = delivery && delivery.stage !== 'toShip' ? delivery : giverView(status);
   const waiting = isWaitingNow(record, now);
   return {
+    viewer: 'giver',
     giftId: record.giftId,
     status,
     wechatCode: GIFT_WECHAT_CODES[status],
@@ -200,6 +208,7 @@ export function toRecipientView(
   const isGiver = caller.openid === record.giverOpenid;
   const waiting = isWaitingNow(record, now);
   return {
+    viewer: 'recipient',
     giftId: record.giftId,
     status,
     label: text.label,
@@ -223,6 +232,12 @@ export function toRecipientView(
     respondedByMe,
     myAddress: respondedByMe && record.status === 'accepted' && record.address ? { ...record.address } : null,
     delivery,
+    shipping:
+      delivery?.expressCompany && delivery.trackingNo
+        ? { expressCompany: delivery.expressCompany, trackingNo: delivery.trackingNo }
+        : null,
+    // a gift's order carries the gift's id (server/orders.ts)
+    orderId: delivery ? record.giftId : null,
   };
 }
 

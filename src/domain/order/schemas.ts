@@ -54,6 +54,8 @@ export const cancelOrderSchema = z.object({ orderId: idSchema('订单号') });
 
 export const confirmReceiptSchema = z.object({ orderId: idSchema('订单号') });
 
+export const getTrackingSchema = z.object({ orderId: idSchema('订单号') });
+
 const shippingText = (what: string, max: number) =>
   storedText(what, {}, `请填写${what}`)
     .min(1, { error: `请填写${what}` })
@@ -79,6 +81,7 @@ export const orderRequestSchemas = {
   payOrder: payOrderSchema,
   cancelOrder: cancelOrderSchema,
   confirmReceipt: confirmReceiptSchema,
+  getTracking: getTrackingSchema,
 } as const;
 
 export const merchantRequestSchemas = {

@@ -74,6 +74,12 @@ export interface OrderRecord {
   completedAt: number | null;
   cancelledAt: number | null;
   cancelReason: OrderCancelReason | null;
+  /** gift orders: who accepted the gift (she may open the order and follow the parcel, without prices) */
+  recipientOpenid?: string | null;
+  /** notices sent about the order, by kind ('shipped'), with when: each is sent once */
+  notices?: Record<string, number>;
+  /** completed by the 10-days-after-shipping sweep rather than by the buyer */
+  autoCompleted?: boolean;
   /** gift orders: the printed card, copied onto the order on acceptance */
   greetingCard?: PrintedGreetingCard | null;
   latePayment?: LatePaymentRecord | null;

@@ -39,6 +39,7 @@ export const teaSet: Product = {
 };
 
 export const giverView = (overrides: Partial<GiverGiftView> = {}): GiverGiftView => ({
+  viewer: 'giver',
   giftId: 'g1',
   status: 'waiting',
   wechatCode: 10,
@@ -74,6 +75,7 @@ export const giverView = (overrides: Partial<GiverGiftView> = {}): GiverGiftView
 });
 
 export const recipientView = (overrides: Partial<RecipientGiftView> = {}): RecipientGiftView => ({
+  viewer: 'recipient',
   giftId: 'g1',
   status: 'waiting',
   label: '待领取',
@@ -103,5 +105,7 @@ export const recipientView = (overrides: Partial<RecipientGiftView> = {}): Recip
   respondedByMe: false,
   myAddress: null,
   delivery: null,
+  shipping: null,
+  orderId: null,
   ...overrides,
 });

@@ -31,7 +31,7 @@ export function useOrderActions(onChanged: (order: OrderCardView | null) => void
       if (action === 'pay') {
         const first = order.items[0];
         const description = first ? `${first.name} × ${first.quantity}` : '订单支付';
-        const answer = await payForOrder(order.orderId, order.totalFee, description);
+        const answer = await payForOrder(order.orderId, order.totalFee ?? 0, description);
         if (!answer.ok) {
           showToast(answer.message);
           onChanged(null);

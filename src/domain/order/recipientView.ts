@@ -1,0 +1,65 @@
+/**
+ * What the recipient of a gift sees of its order once she accepted it: her own address, the parcel
+ * (carrier, number, and the timeline through `order.getTracking`), and no price anywhere — the price
+ * is the giver's. The order-wide fields come from the buyer's view; everything that differs for her
+ * (prices, address, parcel, wording, actions) is set here explicitly.
+ */
+import type { OrderItem, OrderStatus, OrderView } from '@domain/contracts';
+import { ORDER_STATUS_LABELS } from './machine';
+import type { OrderRecord } from './types';
+import { toOrderView } from './views';
+
+/** An order line without its price. */
+export type RecipientOrderItem = Omit<OrderItem, 'price'> & { price: null };
+
+export type RecipientOrderView = Omit<OrderView, 'viewer' | 'items' | 'totalFee' | 'actions' | 'lateRefund'> & {
+  /** tells this variant from the buyer's OrderView (which has no `viewer`) */
+  viewer: 'recipient';
+  kind: 'gift';
+  /** the gift it came from (her 我收到的 entry) */
+  giftId: string | null;
+  /** who sent it (from the printed card) */
+  giverNickname: string | null;
+  items: RecipientOrderItem[];
+  /** always null: the recipient never sees what the gift cost */
+  totalFee: null;
+  /** a refund of a late payment goes to the giver, never shown to her */
+  lateRefund: null;
+  /** the recipient follows the parcel; paying, cancelling and confirming are the giver's */
+  actions: [];
+};
+
+const RECIPIENT_HINTS: { readonly [S in OrderStatus]?: string } = {
+  paid: '你已收下礼物，商家将尽快发货',
+  shipped: '礼物已在路上，请留意查收',
+  completed: '礼物已签收',
+  cancelled: '礼物订单已关闭',
+};
+
+export function toRecipientOrderView(order: OrderRecord): RecipientOrderView {
+  const shared = toOrderView(order);
+  return {
+    ...shared,
+    viewer: 'recipient',
+    kind: 'gift',
+    giftId: order.giftId ?? null,
+    giverNickname: order.greetingCard?.giverNickname ?? null,
+    statusLabel: order.status === 'completed' ? '已签收' : ORDER_STATUS_LABELS[order.status],
+    statusHint: RECIPIENT_HINTS[order.status] ?? shared.statusHint,
+    items: order.items.map((item) => ({
+      skuId: item.skuId,
+      productId: item.productId,
+      name: item.name,
+      image: item.image,
+      specs: { ...item.specs },
+      price: null,
+      quantity: item.quantity,
+    })),
+    totalFee: null,
+    lateRefund: null,
+    // her own address and her parcel (the buyer's view hides both on gift orders: they are not the giver's)
+    address: order.address ? { ...order.address } : null,
+    shipping: order.shipping ? { ...order.shipping } : null,
+    actions: [],
+  };
+}
