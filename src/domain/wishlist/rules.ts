@@ -188,3 +188,23 @@ export type AddWishRequest = z.output<typeof wishlistRequestSchemas.add>;
 export type RemoveWishRequest = z.output<typeof wishlistRequestSchemas.remove>;
 export type OpenWishlistRequest = z.output<typeof wishlistRequestSchemas.open>;
 export type SavePreferencesRequest = z.output<typeof wishlistRequestSchemas.savePreferences>;
+
+/** What a friend can do with a wish on the shared list, and why not. */
+export type FriendWishAction =
+  | { kind: 'gift' }
+  | { kind: 'beingGifted'; label: '已有好友准备'; reason: string }
+  | { kind: 'blocked'; reason: string };
+
+export const BEING_GIFTED_REASON = '已有好友在为TA准备这件礼物，为免重复，换一件心愿吧';
+
+/** 送给TA for a giftable wish nobody is gifting; otherwise the label and the sentence the page shows. */
+export function friendWishAction(
+  wish: Pick<SharedWish, 'giftable' | 'giftBlockedReason' | 'beingGifted'>,
+): FriendWishAction {
+  if (wish.beingGifted) return { kind: 'beingGifted', label: '已有好友准备', reason: BEING_GIFTED_REASON };
+  if (!wish.giftable) return { kind: 'blocked', reason: wish.giftBlockedReason?.message ?? '该商品暂不支持送礼' };
+  return { kind: 'gift' };
+}
+
+/** The greeting a gift from a wish list starts with (the giver may rewrite it): 送给TA → 支付并送出 is two taps. */
+export const WISH_GIFT_GREETING = '这是你心愿单里的礼物，送给你，愿你喜欢！';

@@ -23,6 +23,7 @@ import {
 import { GiftErrors } from '@domain/gift/errors';
 import { formatFen } from '@domain/money';
 import { giftEligibility } from '@domain/product/gift';
+import { WISH_GIFT_GREETING } from '@domain/wishlist/rules';
 import { pay } from '@/platform/payment';
 import { scrollToId } from '@/platform/scroll';
 import { replaceWithGiftDetail } from '@/platform/navigation';
@@ -62,10 +63,11 @@ const draftKeyOf = (draft: GiftDraft): string =>
 
 /** 送给朋友: choose the SKU (one item), write the card, pay; then the gift's status page. */
 export default function GiftSendPage() {
-  const { productId = '', skuId: initialSkuId } = useRouter().params;
+  const { productId = '', skuId: initialSkuId, wishlistToken } = useRouter().params;
   const { state, reload: load } = useProductDetail(productId);
   const [sku, setSku] = useState<Sku | null>(null);
-  const [greeting, setGreeting] = useState('');
+  // From a friend's wish list: the wished SKU is chosen and a greeting is written, so paying is the next tap.
+  const [greeting, setGreeting] = useState(wishlistToken ? WISH_GIFT_GREETING : '');
   const [recipientName, setRecipientName] = useState('');
   const [signature, setSignature] = useState('');
   const [cardStyle, setCardStyle] = useState<CardStyle>(DEFAULT_CARD_STYLE);
@@ -81,6 +83,8 @@ export default function GiftSendPage() {
     const giftable: Sku[] = [];
     const blocked: Array<{ skuId: string; specText: string; priceText: string; reason: string }> = [];
     for (const view of product?.skuViews ?? []) {
+      // a wish is one SKU: the friend sends exactly what was wished for
+      if (wishlistToken && view.skuId !== initialSkuId) continue;
       const eligibility = giftEligibility(product ?? '', view.price);
       if (eligibility.allowed)
         giftable.push({ skuId: view.skuId, specs: view.specs, price: view.price, stock: view.stock });
@@ -93,7 +97,7 @@ export default function GiftSendPage() {
         });
     }
     return { giftableSkus: giftable, blockedSkus: blocked };
-  }, [product]);
+  }, [product, wishlistToken, initialSkuId]);
 
   const onSkuChange = useCallback((choice: SpecChoice) => {
     setSku(choice.sku);
@@ -127,6 +131,7 @@ export default function GiftSendPage() {
     recipientName,
     signature,
     cardStyle,
+    ...(wishlistToken ? { wishlistToken } : {}),
   };
   // The domain's own rules, so the page refuses exactly what the function would.
   const localCheck = checkGiftDraft(draft);
@@ -218,6 +223,12 @@ export default function GiftSendPage() {
           <Text className='gift-tag'>送给朋友 · 1件</Text>
         </View>
       </View>
+      {wishlistToken && (
+        <View className='gift-send__section gift-send__hint' data-testid='gift-from-wishlist'>
+          来自好友的心愿单：送出后，其他打开心愿单的好友会看到这件「已有好友准备」，但不会知道是你；TA
+          收到礼物卡片时才知道。
+        </View>
+      )}
 
       <View className='gift-send__section' id={fieldId('sku')}>
         <View className='gift-send__heading'>选择规格</View>

@@ -10,10 +10,11 @@ import { useRouter, useShareAppMessage } from '@/platform/lifecycle';
 import { navigateTo, routes } from '@/platform/navigation';
 import type { SkuView } from '@/services/shop';
 import { useProductDetail } from '@/services/useProductDetail';
+import { addWish } from '@/services/wishlist';
 import './index.scss';
 
 /** What the spec popup was opened for: its confirm button does that. */
-type Intent = 'buy' | 'gift' | 'choose';
+type Intent = 'buy' | 'gift' | 'wish' | 'choose';
 
 const EMPTY_CHOICE: SpecChoice<SkuView> = { sku: null, quantity: 1, missingSpecs: [] };
 
@@ -28,6 +29,7 @@ export default function ProductPage() {
   const [popup, setPopup] = useState<Intent | null>(null);
   // Set when 立即购买 / 送给朋友 was tapped before the choice was complete: the missing groups are marked.
   const [highlightMissing, setHighlightMissing] = useState(false);
+  const [wishing, setWishing] = useState(false);
 
   useEffect(() => {
     enableShareMenu();
@@ -97,6 +99,24 @@ export default function ProductPage() {
     }
     setPopup(null);
     void navigateTo(routes.giftSend({ productId: product.productId, skuId: chosen.skuId }));
+  };
+
+  /** 加入心愿单 with the chosen spec: friends who open the shared list can send exactly that. */
+  const wish = async () => {
+    if (!chosen) {
+      askForSpecs('wish');
+      return;
+    }
+    if (wishing) return;
+    setWishing(true);
+    const added = await addWish(chosen.skuId);
+    setWishing(false);
+    if (!added.ok) {
+      showToast(added.message);
+      return;
+    }
+    setPopup(null);
+    showToast('已加入心愿单', 'success');
   };
 
   const giftButton = (
@@ -176,6 +196,10 @@ export default function ProductPage() {
       )}
 
       <View className='product__bar' data-testid='action-bar'>
+        <View className='product__wish' onClick={() => void wish()} data-testid='wish-add'>
+          <Text className='product__wish-icon'>♡</Text>
+          <Text className='product__wish-text'>加入心愿单</Text>
+        </View>
         {product.giftable ? (
           giftButton
         ) : (
@@ -193,7 +217,7 @@ export default function ProductPage() {
             skus={product.skuViews}
             initialSkuId={chosen?.skuId}
             // A gift to one friend is one item: no stepper when the popup was opened to send a gift.
-            {...(popup === 'gift' ? { fixedQuantity: 1 } : {})}
+            {...(popup === 'gift' || popup === 'wish' ? { fixedQuantity: 1 } : {})}
             highlightMissing={highlightMissing}
             onChange={setChoice}
           />
@@ -210,6 +234,16 @@ export default function ProductPage() {
           <View className='product__popup-actions'>
             {popup === 'buy' ? (
               buyButton
+            ) : popup === 'wish' ? (
+              <Button
+                className='product__action'
+                type='primary'
+                loading={wishing}
+                onClick={() => void wish()}
+                data-testid='wish-confirm'
+              >
+                加入心愿单
+              </Button>
             ) : popup === 'gift' ? (
               giftButton
             ) : (
