@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useDidShow } from '@/platform/lifecycle';
 import { navigateTo, routes, switchToTab } from '@/platform/navigation';
+import { whoAmI } from '@/services/merchant';
 import { ORDER_TABS } from '@/services/order';
 import { DEFAULT_NICKNAME, getProfile } from '@/services/user';
 import './index.scss';
@@ -12,10 +13,13 @@ const statusEntries = ORDER_TABS.filter((tab) => tab.status !== undefined);
 /** 我的: who is signed in and the entries to my orders by status. */
 export default function MinePage() {
   const [nickname, setNickname] = useState(DEFAULT_NICKNAME);
+  // 店铺管理 only for openids in `merchants`: the merchant function says so (and checks it on every call).
+  const [isMerchant, setIsMerchant] = useState(false);
   useDidShow(() => {
     void getProfile().then((answer) => {
       if (answer.ok) setNickname(answer.data.nickname);
     });
+    void whoAmI().then((answer) => setIsMerchant(answer.ok && answer.data.isMerchant));
   });
 
   return (
@@ -29,6 +33,19 @@ export default function MinePage() {
           <View className='mine__hint'>已通过微信身份登录，无需注册</View>
         </View>
       </View>
+
+      {isMerchant && (
+        <View className='mine__card'>
+          <View
+            className='mine__card-header'
+            onClick={() => void navigateTo(routes.merchantHome())}
+            data-testid='mine-merchant'
+          >
+            <Text className='mine__heading'>店铺管理</Text>
+            <Text className='mine__more'>发货 · 售后 · 商品 · 数据 ›</Text>
+          </View>
+        </View>
+      )}
 
       <View className='mine__card'>
         <View
