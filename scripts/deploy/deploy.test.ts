@@ -2,11 +2,11 @@
  * The deploy script's argument and settings handling. Nothing here uploads: a run whose settings are
  * incomplete must stop before it asks for its build and upload tools at all.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './config';
-import { parseDeployArgs, planDeploy, runDeploy, type DeployArgs } from './deploy';
+import { parseDeployArgs, planDeploy, runDeploy, stageFunction, type DeployArgs } from './deploy';
 
 let root: string;
 
@@ -165,5 +165,21 @@ describe('planDeploy', () => {
       JSON.stringify({ triggers: [{ name: 'hourly', type: 'timer', config: '0 0 * * *' }] }),
     );
     expect(() => planDeploy(parsed(['deploy']), path.join(root, 'cloudfunctions'))).toThrow(/expected 7 fields/);
+  });
+});
+
+describe('stageFunction', () => {
+  it('uploads the bundle, package.json and config.json, not the sources or the map', () => {
+    const [fn] = planDeploy(parsed(['deploy', '--function', 'shop']), path.join(root, 'cloudfunctions')).functions;
+    if (!fn) throw new Error('no shop function');
+    mkdirSync(path.join(fn.dir, 'src'));
+    writeFileSync(path.join(fn.dir, 'src', 'index.ts'), 'export {};');
+    writeFileSync(path.join(fn.dir, 'index.js.map'), '{}');
+    expect(() => stageFunction(fn, path.join(root, 'staging'))).toThrow(
+      /index\.js missing: run npm run build:functions/,
+    );
+    writeFileSync(path.join(fn.dir, 'index.js'), "require('wx-server-sdk');");
+    const staged = stageFunction(fn, path.join(root, 'staging'));
+    expect(readdirSync(staged).sort()).toEqual(['config.json', 'index.js', 'package.json']);
   });
 });

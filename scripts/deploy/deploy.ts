@@ -12,7 +12,7 @@
  * When any is missing or wrong, the run stops before building and before any network call.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type * as MiniprogramCi from 'miniprogram-ci';
@@ -37,6 +37,9 @@ export interface DeployArgs {
 }
 
 export type ParsedArgs = { ok: true; args: DeployArgs } | { ok: false; message: string };
+
+/** The files of cloudfunctions/<name>/ that are uploaded. */
+export const UPLOADED_FILES = ['index.js', 'package.json', 'config.json'] as const;
 
 /** miniprogram-ci's createTimeTrigger resolves with this text on success (and another text on failure). */
 const TRIGGERS_CREATED = '创建定时触发器成功';
@@ -109,6 +112,23 @@ export interface DeployPlan {
 
 export function planDeploy(args: DeployArgs, functionsRoot: string = FUNCTIONS_ROOT): DeployPlan {
   return { app: args.app, functions: args.functions ? deployableFunctions(functionsRoot, args.only) : [] };
+}
+
+/**
+ * What the cloud gets of a function: the bundle, its package.json and config.json, copied into a clean
+ * folder; the TypeScript sources and the source map next to them stay here.
+ */
+export function stageFunction(fn: DeployableFunction, stagingRoot: string): string {
+  const target = path.join(stagingRoot, fn.name);
+  rmSync(target, { recursive: true, force: true });
+  mkdirSync(target, { recursive: true });
+  for (const file of UPLOADED_FILES) {
+    if (existsSync(path.join(fn.dir, file))) copyFileSync(path.join(fn.dir, file), path.join(target, file));
+  }
+  if (!existsSync(path.join(target, 'index.js'))) {
+    throw new Error(`cloudfunctions/${fn.name}/index.js missing: run npm run build:functions`);
+  }
+  return target;
 }
 
 /** The network- and build-side effects, handed to runDeploy only once the settings are complete. */
@@ -204,7 +224,7 @@ async function carryOut(args: DeployArgs, plan: DeployPlan, settings: DeploySett
       project,
       env: settings.envId,
       name: fn.name,
-      path: fn.dir,
+      path: stageFunction(fn, path.join(root, '.tmp', 'deploy-functions')),
       remoteNpmInstall: true,
     });
     log(`云函数 / function ${fn.name}: ${uploaded.filesCount} files, ${uploaded.packSize} bytes → ${settings.envId}`);
