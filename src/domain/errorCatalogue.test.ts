@@ -5,6 +5,7 @@ import { GiftErrors } from './gift/errors';
 import { LogisticsErrors } from './logistics/errors';
 import { OrderErrors, PaymentErrors } from './order/errors';
 import { GiftEligibilityErrors, ShopErrors } from './product/errors';
+import { WishlistErrors } from './wishlist/errors';
 
 const tables = {
   CommonErrors,
@@ -15,6 +16,7 @@ const tables = {
   PaymentErrors,
   GiftErrors,
   LogisticsErrors,
+  WishlistErrors,
 };
 
 describe('error catalogue', () => {

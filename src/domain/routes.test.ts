@@ -22,6 +22,7 @@ describe('route table', () => {
           pages: ['pages/confirm/index', 'pages/result/index', 'pages/list/index', 'pages/detail/index'],
         },
         { root: 'packages/gift', pages: ['pages/send/index', 'pages/detail/index', 'pages/receive/index'] },
+        { root: 'packages/wishlist', pages: ['pages/mine/index', 'pages/shared/index'] },
         { root: 'packages/common', pages: ['pages/not-found/index'] },
       ],
     });
