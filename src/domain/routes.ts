@@ -54,6 +54,7 @@ const SHOP = 'packages/shop';
 const ORDER = 'packages/order';
 const GIFT = 'packages/gift';
 const WISHLIST = 'packages/wishlist';
+const FINDER = 'packages/finder';
 const COMMON = 'packages/common';
 
 /**
@@ -80,6 +81,9 @@ export const routes = {
   // 心愿单: the owner's list (from 我的) and a friend's read-only view (from the shared card).
   wishlistMine: page(WISHLIST, 'pages/mine/index'),
   wishlistShared: page<{ token: string }>(WISHLIST, 'pages/shared/index'),
+  // 礼物推荐 (from the 礼物 tab's finder) and 送礼排行榜 / 品牌飙升榜.
+  finderIdeas: page<{ recipient?: string; occasion?: string; priceBand?: number }>(FINDER, 'pages/ideas/index'),
+  finderRanking: page<{ kind?: string }>(FINDER, 'pages/ranking/index'),
   // Where an unknown path lands (App onPageNotFound); `path` is the one that was asked for.
   notFound: page<{ path?: string }>(COMMON, 'pages/not-found/index'),
 } as const;

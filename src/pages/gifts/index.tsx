@@ -9,6 +9,7 @@ import type { Result } from '@domain/result';
 import { goHome, openGiftDetail, takeWantedGiftsRole } from '@/platform/navigation';
 import { useDidShow } from '@/platform/lifecycle';
 import { listReceivedGifts, listSentGifts, type GiverGiftPageView, type RecipientGiftPageView } from '@/services/gift';
+import { GiftFinder } from './GiftFinder';
 import './index.scss';
 
 const TTL_HOURS = GIFT_TTL_MS / 3_600_000;
@@ -116,6 +117,8 @@ export default function GiftsPage() {
         <View className='gifts__title'>把心意送给朋友</View>
         <View className='gifts__subtitle'>你付款，好友填地址，商家直接寄到好友手里</View>
       </View>
+
+      <GiftFinder />
 
       <View className='gifts__card'>
         <View className='gifts__tabs'>
