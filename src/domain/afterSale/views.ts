@@ -49,6 +49,18 @@ export function orderAfterSaleSummary(
 }
 
 /**
+ * The order's label and hint once an after-sale refund closed it (cancelReason 'afterSaleRefund'):
+ * 退款中 / 已退款 instead of 已取消. Null for every other order.
+ */
+export function afterSaleOrderStatusText(
+  order: Pick<OrderRecord, 'status' | 'cancelReason' | 'afterSale'>,
+): { label: string; hint: string } | null {
+  if (order.status !== 'cancelled' || order.cancelReason !== 'afterSaleRefund') return null;
+  if (order.afterSale?.status === 'refunded') return { label: '已退款', hint: '售后退款成功，款项已原路退回' };
+  return { label: '退款中', hint: '售后退款处理中，款项将原路退回' };
+}
+
+/**
  * 申请售后 / 查看售后 for someone who may ask (the buyer of a self order, the recipient of an
  * accepted gift): 'view' once there is an after-sale (its page offers asking again when allowed),
  * 'apply' while the rules allow one, else null.

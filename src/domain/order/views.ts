@@ -12,7 +12,7 @@ import type {
 } from '@domain/contracts';
 import { clock } from '@domain/clock';
 import { CARD_STYLE_NAMES, isCardStyle } from '@domain/gift/rules';
-import { afterSaleEntryFor, orderAfterSaleSummary } from '@domain/afterSale/views';
+import { afterSaleEntryFor, afterSaleOrderStatusText, orderAfterSaleSummary } from '@domain/afterSale/views';
 import { BUYER_ORDER_EVENTS, buyerActions, ORDER_STATUS_LABELS, orderEventsFrom, type OrderEvent } from './machine';
 import { ORDER_STATUS_HINTS } from './rules';
 import type { LatePaymentRecord, OrderRecord } from './types';
@@ -31,12 +31,13 @@ type SharedView = Omit<OrderView, 'actions' | 'address' | 'afterSale' | 'afterSa
 
 function sharedView(order: OrderRecord): SharedView {
   const lateRefund = lateRefundOf(order.latePayment);
+  const refunded = afterSaleOrderStatusText(order);
   return {
     orderId: order._id,
     kind: order.kind,
     status: order.status,
-    statusLabel: ORDER_STATUS_LABELS[order.status],
-    statusHint: lateRefund ? LATE_REFUND_HINT : ORDER_STATUS_HINTS[order.status],
+    statusLabel: refunded?.label ?? ORDER_STATUS_LABELS[order.status],
+    statusHint: refunded?.hint ?? (lateRefund ? LATE_REFUND_HINT : ORDER_STATUS_HINTS[order.status]),
     items: order.items.map((item) => ({ ...item, specs: { ...item.specs } })),
     totalFee: order.totalFee,
     createdAt: order.createdAt,
