@@ -5,7 +5,8 @@
  * (prices, address, parcel, wording, actions) is set here explicitly.
  */
 import type { OrderItem, OrderStatus, OrderView } from '@domain/contracts';
-import { ORDER_STATUS_LABELS } from './machine';
+import { afterSaleEntryFor, afterSaleOrderStatusText, orderAfterSaleSummary } from '@domain/afterSale/views';
+import { clock } from '@domain/clock';
 import type { OrderRecord } from './types';
 import { toOrderView } from './views';
 
@@ -36,16 +37,16 @@ const RECIPIENT_HINTS: { readonly [S in OrderStatus]?: string } = {
   cancelled: '礼物订单已关闭',
 };
 
-export function toRecipientOrderView(order: OrderRecord): RecipientOrderView {
-  const shared = toOrderView(order);
+export function toRecipientOrderView(order: OrderRecord, now: number = clock.now()): RecipientOrderView {
+  const shared = toOrderView(order, now);
   return {
     ...shared,
     viewer: 'recipient',
     kind: 'gift',
     giftId: order.giftId ?? null,
     giverNickname: order.greetingCard?.giverNickname ?? null,
-    statusLabel: order.status === 'completed' ? '已签收' : ORDER_STATUS_LABELS[order.status],
-    statusHint: RECIPIENT_HINTS[order.status] ?? shared.statusHint,
+    statusLabel: order.status === 'completed' ? '已签收' : shared.statusLabel,
+    statusHint: afterSaleOrderStatusText(order)?.hint ?? RECIPIENT_HINTS[order.status] ?? shared.statusHint,
     items: order.items.map((item) => ({
       skuId: item.skuId,
       productId: item.productId,
@@ -61,5 +62,8 @@ export function toRecipientOrderView(order: OrderRecord): RecipientOrderView {
     address: order.address ? { ...order.address } : null,
     shipping: order.shipping ? { ...order.shipping } : null,
     actions: [],
+    // on a gift order only she may ask for an after-sale (never the giver)
+    afterSale: orderAfterSaleSummary(order, true),
+    afterSaleEntry: afterSaleEntryFor(order, true, now),
   };
 }
