@@ -21,7 +21,7 @@ export const PRODUCT_GIFT_TAGS: Readonly<Record<string, ProductGiftTags>> = {
     '狮峰茶社',
     ['elder', 'teacher', 'colleague'],
     ['thanks', 'visit', 'festival'],
-    ['springFestival', 'teachersDay', 'fathersDay'],
+    ['springFestival', 'midAutumn', 'teachersDay', 'fathersDay'],
   ),
   'food-nuts': tags('山野果园', ['elder', 'colleague', 'friend'], ['visit', 'daily', 'festival'], ['springFestival']),
   'food-wine': tags(
