@@ -1,8 +1,8 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cloudEnvIdForBuild } from '../../config/cloudEnv';
-import { resolveSettings } from './config';
+import { REPO_ROOT, resolveSettings } from './config';
 
 const APPID = 'wx0123456789abcdef';
 let root: string;
@@ -97,5 +97,29 @@ describe('cloudEnvIdForBuild (the env id wx.cloud.init gets)', () => {
     writeConfig({ envId: 'shop-prod-1' });
     expect(cloudEnvIdForBuild({}, root)).toBe('shop-prod-1');
     expect(cloudEnvIdForBuild({ WX_CLOUD_ENV: 'shop-test-2' }, root)).toBe('shop-test-2');
+  });
+});
+
+describe('project.config.json (what WeChat DevTools opens)', () => {
+  const projectConfig = JSON.parse(readFileSync(path.join(REPO_ROOT, 'project.config.json'), 'utf8')) as Record<
+    string,
+    unknown
+  >;
+
+  it('opens the weapp build and the cloud functions from the repo root', () => {
+    expect(projectConfig).toMatchObject({
+      compileType: 'miniprogram',
+      miniprogramRoot: 'dist/',
+      cloudfunctionRoot: 'cloudfunctions/',
+    });
+    // config/index.ts builds weapp into the folder DevTools opens
+    expect(readFileSync(path.join(REPO_ROOT, 'config', 'index.ts'), 'utf8')).toMatch(
+      /outputRoot: isH5 \? 'dist-h5' : 'dist'/,
+    );
+  });
+
+  it('carries a placeholder appid that the deploy settings refuse', () => {
+    const result = resolveSettings(['appid'], { env: { WX_APPID: String(projectConfig.appid) }, root });
+    expect(result.ok ? 'accepted' : result.message).toContain('placeholder');
   });
 });
