@@ -3,6 +3,7 @@ import { useCallback, useState } from 'react';
 import { ExpiryCountdown } from '@/components/ExpiryCountdown';
 import { GiftCard } from '@/components/GiftCard';
 import { PageState } from '@/components/PageState';
+import { ParcelTracking } from '@/components/ParcelTracking';
 import { GIFT_MAX_UNIT_PRICE_FEN, GIFT_TTL_MS } from '@domain/gift/rules';
 import { formatFen } from '@domain/money';
 import type { Result } from '@domain/result';
@@ -87,6 +88,13 @@ function ReceivedGift({ gift }: { gift: RecipientGiftPageView }) {
               <View>收货人：{gift.myAddress.contact}</View>
               <View>{gift.myAddress.line}</View>
             </View>
+          )}
+          {gift.parcel?.orderId && (
+            <ParcelTracking
+              orderId={gift.parcel.orderId}
+              expressCompany={gift.parcel.expressCompany}
+              trackingNo={gift.parcel.trackingNo}
+            />
           )}
         </View>
       )}

@@ -17,6 +17,8 @@ import {
   type ReceiveView,
   type RecipientRefusal,
 } from '@/packages/gift/receiveState';
+import { RelatedGifts } from '@/components/RelatedGifts';
+import { ParcelTracking } from '@/components/ParcelTracking';
 import './index.scss';
 
 type PageLoad = { kind: 'loading' } | { kind: 'failed'; code: string; message: string } | ReceiveView;
@@ -120,13 +122,22 @@ export default function GiftReceivePage() {
           <View className='gift-receive__done-text'>记得和 {gift.giverNickname} 说声谢谢</View>
         </View>
         <GiftCard card={gift.card} product={gift.product} />
-        {gift.parcel && (
-          <View className='gift-receive__section' data-testid='gift-parcel'>
-            <View className='gift-receive__heading'>物流信息 · {gift.parcel.label}</View>
-            <View>快递公司：{gift.parcel.expressCompany}</View>
-            <View>运单号：{gift.parcel.trackingNo}</View>
-          </View>
-        )}
+        {gift.parcel &&
+          (gift.parcel.orderId ? (
+            <View data-testid='gift-parcel'>
+              <ParcelTracking
+                orderId={gift.parcel.orderId}
+                expressCompany={gift.parcel.expressCompany}
+                trackingNo={gift.parcel.trackingNo}
+              />
+            </View>
+          ) : (
+            <View className='gift-receive__section' data-testid='gift-parcel'>
+              <View className='gift-receive__heading'>物流信息 · {gift.parcel.label}</View>
+              <View>快递公司：{gift.parcel.expressCompany}</View>
+              <View>运单号：{gift.parcel.trackingNo}</View>
+            </View>
+          ))}
         {gift.myAddress && (
           <View className='gift-receive__section' data-testid='gift-my-address'>
             <View className='gift-receive__heading'>收货地址</View>
@@ -134,6 +145,7 @@ export default function GiftReceivePage() {
             <View className='gift-receive__address-line'>{gift.myAddress.line}</View>
           </View>
         )}
+        <RelatedGifts productId={gift.product.productId} className='gift-receive__section' />
         <WaysOn />
       </View>
     );

@@ -1,11 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import { useCallback, useEffect, useState } from 'react';
 import { ExpiryCountdown } from '@/components/ExpiryCountdown';
+import { ParcelTracking } from '@/components/ParcelTracking';
 import { StateView } from '@/components/StateView';
 import { formatFen } from '@domain/money';
 import { OrderErrors } from '@domain/order/errors';
 import { useDidShow, useRouter } from '@/platform/lifecycle';
 import { getOrder, type OrderCardView } from '@/services/order';
+import { AfterSaleEntry } from '@/packages/order/components/AfterSaleEntry';
 import { OrderActions } from '@/packages/order/components/OrderActions';
 import { OrderItems } from '@/packages/order/components/OrderItems';
 import '@/packages/order/components/order.scss';
@@ -68,17 +70,12 @@ export default function OrderDetailPage() {
   }
 
   const { order } = state;
+  const forRecipient = order.viewer === 'recipient';
   const lines: Array<[string, string]> = [
     ['订单编号', order.orderId],
-    ['下单时间', formatTime(order.createdAt)],
-    ...(order.paidAt ? ([['支付时间', formatTime(order.paidAt)]] as Array<[string, string]>) : []),
-    ...(order.shipping
-      ? ([
-          ['物流公司', order.shipping.expressCompany],
-          ['运单号', order.shipping.trackingNo],
-          ['发货时间', formatTime(order.shipping.shippedAt)],
-        ] as Array<[string, string]>)
-      : []),
+    ...(forRecipient ? [] : ([['下单时间', formatTime(order.createdAt)]] as Array<[string, string]>)),
+    ...(order.paidAt && !forRecipient ? ([['支付时间', formatTime(order.paidAt)]] as Array<[string, string]>) : []),
+    ...(order.shipping ? ([['发货时间', formatTime(order.shipping.shippedAt)]] as Array<[string, string]>) : []),
     ...(order.completedAt ? ([['完成时间', formatTime(order.completedAt)]] as Array<[string, string]>) : []),
     ...(order.cancelledAt ? ([['取消时间', formatTime(order.cancelledAt)]] as Array<[string, string]>) : []),
     ...(order.cancelReason
@@ -106,6 +103,14 @@ export default function OrderDetailPage() {
         )}
       </View>
 
+      {order.shipping && (
+        <ParcelTracking
+          orderId={order.orderId}
+          expressCompany={order.shipping.expressCompany}
+          trackingNo={order.shipping.trackingNo}
+        />
+      )}
+
       {order.addressText && (
         <View className='order-card'>
           <View className='order-card__title'>收货信息</View>
@@ -117,18 +122,27 @@ export default function OrderDetailPage() {
       <View className='order-card'>
         <View className='order-card__title'>{order.kind === 'gift' ? '礼物' : '商品'}</View>
         <OrderItems items={order.items} />
-        <View className='order-card__line'>
-          <Text>商品金额</Text>
-          <Text className='order-card__value'>{order.totalText}</Text>
-        </View>
-        <View className='order-card__line'>
-          <Text>运费</Text>
-          <Text className='order-card__value'>免运费</Text>
-        </View>
-        <View className='order-card__line'>
-          <Text>{order.paidAt ? '实付款' : '应付款'}</Text>
-          <Text className='order-card__value order-card__value--price'>{order.totalText}</Text>
-        </View>
+        {order.totalText === null ? (
+          <View className='order-card__line' data-testid='order-from-friend'>
+            <Text>好友送的礼物</Text>
+            <Text className='order-card__value'>来自 {order.giverNickname ?? '好友'}</Text>
+          </View>
+        ) : (
+          <>
+            <View className='order-card__line'>
+              <Text>商品金额</Text>
+              <Text className='order-card__value'>{order.totalText}</Text>
+            </View>
+            <View className='order-card__line'>
+              <Text>运费</Text>
+              <Text className='order-card__value'>免运费</Text>
+            </View>
+            <View className='order-card__line'>
+              <Text>{order.paidAt ? '实付款' : '应付款'}</Text>
+              <Text className='order-card__value order-card__value--price'>{order.totalText}</Text>
+            </View>
+          </>
+        )}
       </View>
 
       <View className='order-card'>
@@ -139,6 +153,8 @@ export default function OrderDetailPage() {
           </View>
         ))}
       </View>
+
+      <AfterSaleEntry order={order} />
 
       {order.actions.length > 0 && (
         <OrderActions

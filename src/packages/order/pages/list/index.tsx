@@ -120,14 +120,25 @@ export default function OrderListPage() {
               >
                 <View className='order-card__header'>
                   <Text className='order-card__id'>
+                    {order.viewer === 'recipient' && (
+                      <Text className='order-card__tag' data-testid='order-from-friend'>
+                        好友送的
+                      </Text>
+                    )}
                     {order.kind === 'gift' ? '礼物订单' : '订单'} {order.orderId}
                   </Text>
                   <Text className='order-card__status'>{order.statusLabel}</Text>
                 </View>
                 <OrderItems items={order.items} />
-                <View className='order-card__total'>
-                  共 {order.quantityTotal} 件 合计 <Text className='price'>{order.totalText}</Text>
-                </View>
+                {order.totalText === null ? (
+                  <View className='order-card__total'>
+                    {order.giverNickname ? `${order.giverNickname}送你的礼物` : '好友送你的礼物'}
+                  </View>
+                ) : (
+                  <View className='order-card__total'>
+                    共 {order.quantityTotal} 件 合计 <Text className='price'>{order.totalText}</Text>
+                  </View>
+                )}
                 <OrderActions order={order} onChanged={replace} />
               </View>
             ))}
