@@ -1,6 +1,7 @@
 import { Image, Swiper, SwiperItem, Text, View } from '@tarojs/components';
 import { Button, Popup } from '@nutui/nutui-react-taro';
 import { useEffect, useState } from 'react';
+import { RelatedGifts } from '@/components/RelatedGifts';
 import { SpecSelector, type SpecChoice } from '@/components/SpecSelector';
 import { StateView } from '@/components/StateView';
 import { totalStock } from '@domain/product/specs';
@@ -194,6 +195,8 @@ export default function ProductPage() {
           ))}
         </View>
       )}
+
+      {product.giftable && <RelatedGifts productId={product.productId} className='product__section' />}
 
       <View className='product__bar' data-testid='action-bar'>
         <View className='product__wish' onClick={() => void wish()} data-testid='wish-add'>
