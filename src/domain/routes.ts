@@ -74,6 +74,9 @@ export const routes = {
   orderResult: page<{ orderId: string; outcome: string }>(ORDER, 'pages/result/index'),
   orderList: page<{ status?: string }>(ORDER, 'pages/list/index'),
   orderDetail: page<{ orderId: string }>(ORDER, 'pages/detail/index'),
+  // 售后: 申请售后 (from an order's detail) and 售后详情.
+  afterSaleApply: page<{ orderId: string }>(ORDER, 'pages/after-sale-apply/index'),
+  afterSaleDetail: page<{ afterSaleId: string }>(ORDER, 'pages/after-sale/index'),
   // 送礼物: the send page, the giver's status page, and the page the chat card opens.
   giftSend: page<{ productId: string; skuId?: string; wishlistToken?: string }>(GIFT, 'pages/send/index'),
   giftDetail: page<{ giftId: string }>(GIFT, 'pages/detail/index'),

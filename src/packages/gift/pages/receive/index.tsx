@@ -8,7 +8,7 @@ import { PageState } from '@/components/PageState';
 import type { Address } from '@domain/address';
 import { lastUsedAddress, rememberAddress } from '@/platform/address';
 import { useRouter } from '@/platform/lifecycle';
-import { goHome, openGiftDetail, openGiftsTab } from '@/platform/navigation';
+import { goHome, navigateTo, openGiftDetail, openGiftsTab, routes } from '@/platform/navigation';
 import { acceptGift, declineGift, openGift, type RecipientGiftPageView } from '@/services/gift';
 import {
   receiveViewOf,
@@ -138,6 +138,17 @@ export default function GiftReceivePage() {
               <View>运单号：{gift.parcel.trackingNo}</View>
             </View>
           ))}
+        <View className='gift-receive__section' data-testid='gift-after-sale'>
+          <View className='gift-receive__heading'>售后服务</View>
+          <View>礼物有问题？可在订单中申请仅退款或退货退款，款项原路退回送礼人</View>
+          <Button
+            size='small'
+            onClick={() => void navigateTo(routes.orderDetail({ orderId: gift.giftId }))}
+            data-testid='gift-after-sale-open'
+          >
+            查看订单 · 申请售后
+          </Button>
+        </View>
         {gift.myAddress && (
           <View className='gift-receive__section' data-testid='gift-my-address'>
             <View className='gift-receive__heading'>收货地址</View>
