@@ -3,6 +3,7 @@ import { Current } from '@tarojs/runtime';
 import GiftsPage from '@/pages/gifts/index';
 import GiftIdeasPage from '@/packages/finder/pages/ideas/index';
 import RankingPage from '@/packages/finder/pages/ranking/index';
+import { RelatedGifts } from '@/components/RelatedGifts';
 import type { ProductSummary } from '@domain/contracts';
 import { ok } from '@domain/result';
 import { navigateTo, openProduct } from '@/platform/navigation';
@@ -189,5 +190,30 @@ describe('送礼排行榜 page', () => {
     answer('shop', 'giftRanking', () => ok({ kind: 'gifted', items: [], computedAt: null }));
     await openPage('/packages/finder/pages/ranking/index', {}, RankingPage);
     expect(screen.getByText('榜单正在统计中，请稍后再来')).toBeInTheDocument();
+  });
+});
+
+describe('送这个的人也送了', () => {
+  test('co-gifted products under their own heading; a tap opens one', async () => {
+    answer('shop', 'listRelated', () => ok({ items: [teaSummary], source: 'coGifting' }));
+    render(<RelatedGifts productId='p-scarf' />);
+    await act(async () => undefined);
+    expect(screen.getByText('送这个的人也送了')).toBeInTheDocument();
+    fireEvent.click(screen.getByText(teaSummary.name));
+    expect(openProduct).toHaveBeenCalledWith(teaSummary.productId);
+  });
+
+  test('tag-based suggestions are not presented as what other givers sent; nothing shows when empty', async () => {
+    answer('shop', 'listRelated', (event) =>
+      ok(event.productId === 'p-empty' ? { items: [], source: 'tags' } : { items: [teaSummary], source: 'tags' }),
+    );
+    const { unmount } = render(<RelatedGifts productId='p-scarf' />);
+    await act(async () => undefined);
+    expect(screen.getByText('适合一起送的礼物')).toBeInTheDocument();
+    expect(screen.queryByText('送这个的人也送了')).not.toBeInTheDocument();
+    unmount();
+    render(<RelatedGifts productId='p-empty' />);
+    await act(async () => undefined);
+    expect(screen.queryByTestId('related-gifts')).not.toBeInTheDocument();
   });
 });

@@ -76,6 +76,8 @@ describe('商品详情', () => {
     expect(screen.getByTestId('spec-row')).toHaveTextContent('请选择 颜色 / 尺寸（2种可选）');
     expect(calls).toEqual([
       expect.objectContaining({ name: 'shop', event: { action: 'getProduct', productId: 'p-scarf' } }),
+      // 送这个的人也送了 (RelatedGifts) for a giftable product
+      expect.objectContaining({ name: 'shop', event: { action: 'listRelated', productId: 'p-scarf' } }),
     ]);
   });
 
