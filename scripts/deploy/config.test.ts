@@ -5,6 +5,8 @@ import { cloudEnvIdForBuild } from '../../config/cloudEnv';
 import { REPO_ROOT, resolveSettings } from './config';
 
 const APPID = 'wx0123456789abcdef';
+/** the shape of WeChat's downloaded code-upload key (no real key) */
+const PEM = '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n';
 let root: string;
 
 beforeEach(() => {
@@ -14,7 +16,7 @@ afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 const writeConfig = (content: unknown) =>
   writeFileSync(path.join(root, 'deploy.config.json'), typeof content === 'string' ? content : JSON.stringify(content));
-const writeKey = (name = 'private.key') => writeFileSync(path.join(root, name), 'key');
+const writeKey = (name = 'private.key') => writeFileSync(path.join(root, name), PEM);
 
 describe('resolveSettings', () => {
   it('names every missing setting, its variable and its file key, in Chinese and English', () => {
@@ -70,6 +72,9 @@ describe('resolveSettings', () => {
     expect(env.ok ? 'accepted' : env.message).toContain('is not a cloud environment id');
     const key = resolveSettings(['privateKeyPath'], { env: { WX_PRIVATE_KEY_PATH: 'nowhere.key' }, root });
     expect(key.ok ? 'accepted' : key.message).toContain('private key file not found: nowhere.key');
+    writeFileSync(path.join(root, 'notes.txt'), 'my key is somewhere');
+    const notKey = resolveSettings(['privateKeyPath'], { env: { WX_PRIVATE_KEY_PATH: 'notes.txt' }, root });
+    expect(notKey.ok ? 'accepted' : notKey.message).toContain('notes.txt is not the code-upload key');
   });
 
   it('reports a deploy.config.json that is not a JSON object', () => {

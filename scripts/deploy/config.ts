@@ -4,7 +4,7 @@
  * shows its shape). Reading settings never touches the network; a missing or malformed setting is
  * reported by name, in Chinese and English, before anything is built or uploaded.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLOUD_ENV_KEY, CLOUD_ENV_VAR, DEPLOY_CONFIG_FILE, readDeployConfigFile } from '../../config/cloudEnv';
 
@@ -47,8 +47,14 @@ export const SETTINGS = {
     envVar: 'WX_PRIVATE_KEY_PATH',
     zh: '代码上传密钥文件路径（开发管理 → 开发设置 → 小程序代码上传）',
     en: 'the path of the code-upload private key (Development → Settings → code upload key)',
-    check: (value, root) =>
-      existsSync(path.resolve(root, value)) ? null : `找不到密钥文件 ${value} / private key file not found: ${value}`,
+    check: (value, root) => {
+      const file = path.resolve(root, value);
+      if (!existsSync(file)) return `找不到密钥文件 ${value} / private key file not found: ${value}`;
+      // WeChat's download is a PEM file: "-----BEGIN RSA PRIVATE KEY-----"
+      return /-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(readFileSync(file, 'utf8'))
+        ? null
+        : `${value} 不是代码上传密钥（PEM 私钥）/ ${value} is not the code-upload key (a PEM private key)`;
+    },
   },
   envId: {
     key: CLOUD_ENV_KEY,

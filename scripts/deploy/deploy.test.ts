@@ -8,6 +8,8 @@ import path from 'node:path';
 import { REPO_ROOT } from './config';
 import { parseDeployArgs, planDeploy, runDeploy, stageFunction, type DeployArgs } from './deploy';
 
+/** the shape of WeChat's downloaded code-upload key (no real key) */
+const PEM = '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n';
 let root: string;
 
 beforeEach(() => {
@@ -64,7 +66,7 @@ describe('npm run deploy / preview without complete settings', () => {
   );
 
   it('with two settings present, names just the third', async () => {
-    writeFileSync(path.join(root, 'upload.key'), 'key');
+    writeFileSync(path.join(root, 'upload.key'), PEM);
     writeFileSync(
       path.join(root, 'deploy.config.json'),
       JSON.stringify({ appid: 'wx0123456789abcdef', privateKeyPath: 'upload.key' }),
@@ -84,7 +86,7 @@ describe('npm run deploy / preview without complete settings', () => {
   });
 
   it('refuses an unknown function name, before building', async () => {
-    writeFileSync(path.join(root, 'upload.key'), 'key');
+    writeFileSync(path.join(root, 'upload.key'), PEM);
     const env = { WX_APPID: 'wx0123456789abcdef', WX_PRIVATE_KEY_PATH: 'upload.key', WX_CLOUD_ENV: 'shop-prod-1' };
     const { code, output, toolsAskedFor } = await run(['deploy', '--function', 'nosuch'], env);
     expect([code, toolsAskedFor]).toEqual([1, 0]);
@@ -92,7 +94,7 @@ describe('npm run deploy / preview without complete settings', () => {
   });
 
   it('with everything in place, goes on to the build (the first use of its tools)', async () => {
-    writeFileSync(path.join(root, 'upload.key'), 'key');
+    writeFileSync(path.join(root, 'upload.key'), PEM);
     const env = { WX_APPID: 'wx0123456789abcdef', WX_PRIVATE_KEY_PATH: 'upload.key', WX_CLOUD_ENV: 'shop-prod-1' };
     const { code, output, toolsAskedFor } = await run(['deploy'], env);
     expect([code, toolsAskedFor]).toEqual([2, 1]);
