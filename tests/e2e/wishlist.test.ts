@@ -51,9 +51,11 @@ describe('wish lists', () => {
       await e2e.open(owner, `/packages/shop/pages/product/index?productId=${encodeURIComponent(product.productId)}`);
       const productPage = currentTaroPage(owner);
       await productPage.getByTestId('gift-badge').waitFor();
+      await e2e.screenshot(owner, 'wishlist-product');
       await productPage.getByTestId('wish-add').click();
       const specPopup = owner.getByTestId('spec-popup');
       await chooseSpecs(specPopup, first);
+      await e2e.screenshot(owner, 'wishlist-product-spec');
       const added = owner.waitForResponse(
         (response) => response.url().endsWith('/functions/wishlist') && response.request().method() === 'POST',
       );
