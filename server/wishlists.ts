@@ -30,7 +30,7 @@ import {
   type WishlistPreferencesView,
   type WishView,
 } from '@domain/wishlist/rules';
-import { findProductRecords, listCategoryRecords } from './catalogue';
+import { findProductRecordsById, listCategoryRecords } from './catalogue';
 import { command as _, db, fetchDocs } from './cloud';
 import type { CallContext } from './dispatch';
 import { listWishlistGifts } from './gifts/store';
@@ -142,7 +142,7 @@ interface Catalogue {
 
 async function catalogueFor(items: readonly WishDoc[]): Promise<Catalogue> {
   const skus = await findSkuRecords(items.map((item) => item.skuId));
-  const products = await findProductRecords(skus.map((sku) => sku.productId));
+  const products = await findProductRecordsById(skus.map((sku) => sku.productId));
   return {
     skus: new Map(skus.map((sku) => [sku._id, sku])),
     products: new Map(products.map((product) => [product._id, product])),
