@@ -10,6 +10,11 @@
  *
  * Settings (scripts/deploy/config.ts): WX_APPID, WX_PRIVATE_KEY_PATH, WX_CLOUD_ENV or deploy.config.json.
  * When any is missing or wrong, the run stops before building and before any network call.
+ *
+ * miniprogram-ci's cloud.uploadFunction updates a function's code only: it never reads config.json, and a
+ * function that does not exist yet is created with runtime Nodejs8.9 and a 3 s timeout, which cannot run
+ * these node16 bundles. So each function is created once in DevTools (上传并部署：云端安装依赖, which applies
+ * config.json's timeout and open-API permissions); docs/merchant-guide.md says so.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -240,6 +245,12 @@ async function carryOut(args: DeployArgs, plan: DeployPlan, settings: DeploySett
       if (answer !== TRIGGERS_CREATED) throw new Error(`${fn.name} timer triggers ${described}: ${answer}`);
       log(`  定时触发器 / timer triggers: ${described}`);
     }
+  }
+  if (plan.functions.length > 0) {
+    log(
+      '注意 / note: 此上传只更新代码，不应用 config.json 的超时与开放接口权限；新函数请先在开发者工具里「上传并部署」一次' +
+        ' / this upload updates code only: create new functions (and apply config.json changes) from DevTools once',
+    );
   }
 }
 
