@@ -29,7 +29,7 @@ import { checkShipment } from '@domain/logistics/carriers';
 import { OrderErrors } from '@domain/order/errors';
 import type { OrderRecord } from '@domain/order/types';
 import { ok, type Result } from '@domain/result';
-import { command as _, db, fetchDocs } from './cloud';
+import { command as _, countDocs, db, fetchDocs } from './cloud';
 import type { RefundNotice } from './gifts/refundNotice';
 import { findGift } from './gifts/store';
 import {
@@ -538,3 +538,9 @@ export async function handleAfterSaleRefundNotice(notice: RefundNotice, now: num
   // CHANGE / REFUNDCLOSE, or wording we do not know: due again, the sweep asks WeChat Pay
   return recordAfterSaleRefund(record, { state: status === 'CHANGE' ? 'CHANGE' : 'REFUNDCLOSE' }, now);
 }
+
+/** After-sales waiting for the merchant (the merchant's dashboard): to approve or reject, or a return to receive. */
+export const MERCHANT_WAITING_STATUSES = ['requested', 'returnShipped'] as const satisfies readonly AfterSaleStatus[];
+
+export const countAfterSalesWaitingForMerchant = (): Promise<number> =>
+  countDocs(db.collection(AFTER_SALES).where({ status: _.in([...MERCHANT_WAITING_STATUSES]) }));

@@ -140,6 +140,21 @@ describe('merchant.dashboard', () => {
     expect(after.days[5]).toMatchObject({ ...before.today, date: before.days[6]!.date });
   });
 
+  it('counts after-sales waiting for the merchant', async () => {
+    const before = await dashboard();
+    const { orderId } = await paidSelfOrder('food-coffee-sku01', 1);
+    const asked = await harness.call<Result<{ afterSaleId: string }>>(
+      'order',
+      { action: 'requestAfterSale', orderId, type: 'refund', reason: 'noLongerWanted' },
+      TEST_OPENID,
+    );
+    expect(asked).toMatchObject({ ok: true });
+    expect((await dashboard()).afterSalesWaiting).toBe(before.afterSalesWaiting + 1);
+    if (!asked.ok) return;
+    await harness.call('order', { action: 'cancelAfterSale', afterSaleId: asked.data.afterSaleId }, TEST_OPENID);
+    expect((await dashboard()).afterSalesWaiting).toBe(before.afterSalesWaiting);
+  });
+
   it('lists on-shelf SKUs with few units left', async () => {
     const before = await dashboard();
     const notebook = harness.cloud.db.find('skus', { _id: 'books-notebook-sku01' })[0] as { stock: number };

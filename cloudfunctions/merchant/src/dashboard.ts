@@ -16,6 +16,7 @@ import {
 import { ok } from '@domain/result';
 import { findProductRecord } from '@server/catalogue';
 import type { CallContext } from '@server/dispatch';
+import { countAfterSalesWaitingForMerchant } from '@server/afterSales';
 import { giftCountsPerChinaDay } from '@server/gifts/store';
 import { isMerchant } from '@server/merchants';
 import { paidOrdersPerChinaDay } from '@server/orders';
@@ -27,10 +28,11 @@ export async function dashboard(
 ): Promise<AnswerOf<'merchant', 'dashboard'>> {
   if (!(await isMerchant(ctx.openid))) return failWith(CommonErrors.FORBIDDEN);
   const window = dashboardWindow(ctx.now);
-  const [paid, gifts, low] = await Promise.all([
+  const [paid, gifts, low, afterSalesWaiting] = await Promise.all([
     paidOrdersPerChinaDay(window.since),
     giftCountsPerChinaDay(window.since),
     lowStockSkus(LOW_STOCK_THRESHOLD, LOW_STOCK_LIST_MAX),
+    countAfterSalesWaitingForMerchant(),
   ]);
   const days = dashboardDays(window.days, {
     paidOrders: new Map([...paid].map(([day, totals]) => [day, totals.count])),
@@ -50,8 +52,7 @@ export async function dashboard(
     today: withoutDate(days[days.length - 1]!),
     last7Days: sumFigures(days),
     days,
-    // counted once the after-sales module (server/afterSales.ts) is in this build
-    afterSalesWaiting: null,
+    afterSalesWaiting,
     lowStockThreshold: LOW_STOCK_THRESHOLD,
     lowStockCount: low.count,
     lowStockSkus: low.skus.map((sku) => ({

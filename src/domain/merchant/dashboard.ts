@@ -55,8 +55,8 @@ export interface MerchantDashboard {
   last7Days: DashboardFigures;
   /** the 7 days, oldest first; the last one is today */
   days: DashboardDay[];
-  /** after-sales requests waiting for the merchant; null where after-sales are not part of the build yet */
-  afterSalesWaiting: number | null;
+  /** after-sales waiting for the merchant: to approve or reject, or a returned parcel to receive */
+  afterSalesWaiting: number;
   lowStockThreshold: number;
   lowStockCount: number;
   lowStockSkus: LowStockSku[];
