@@ -2,10 +2,12 @@
  * The recipient's journey (issue 8): 小红 (dev-recipient) opens the share link 小明 sent, accepts with
  * her address, is led on from the result page (to the shop and to 我收到的), finds the gift under 我的
  * → 礼物 → 我收到的 with its status and, once the merchant shipped it through the `merchant` function,
- * its carrier and tracking number. 小刚 (dev-friend) opening the same link afterwards is told it is
+ * its carrier and tracking number, then its logistics timeline, and the order itself under 我的订单
+ * (marked 好友送的, no price) with the parcel and timeline on its detail. 小刚 (dev-friend) opening the same link afterwards is told it is
  * taken and led on. Any page error or console error fails the test (harness).
  */
 import type { Page } from 'playwright-core';
+import { HOUR_MS } from '@domain/clock';
 import { recipientView } from '@domain/gift/machine';
 import {
   acceptThroughPage,
@@ -13,6 +15,10 @@ import {
   currentTaroPage,
   findProductWithTwoSkus,
   givePaidGift,
+  openMyOrders,
+  openOrderDetail,
+  orderCard,
+  PRICE_TEXT,
   privateFactsOf,
   RECIPIENT_ADDRESS,
   shipAsMerchant,
@@ -119,6 +125,34 @@ describe('the recipient', () => {
       // what she sees, in full, when either is missing
       expect(shown).toContain(shipping.expressCompany);
       expect(shown).toContain(shipping.trackingNo);
+
+      // ---- hours later the carrier has collected it: her timeline in 我收到的 says so
+      await e2e.dev('/_dev/clock', { advanceMs: 6 * HOUR_MS });
+      const onTheWay = await findReceivedGift(recipient, product.name);
+      await onTheWay.click();
+      const timeline = currentTaroPage(recipient).getByTestId('parcel-events').first();
+      await timeline.getByText('已揽收').first().waitFor();
+      await timeline.scrollIntoViewIfNeeded();
+      await e2e.screenshot(recipient, 'journey-recipient-timeline');
+
+      // ---- 我的订单 lists the gift order as 好友送的, with no price; its detail has the parcel and timeline
+      const orders = await openMyOrders(recipient);
+      expect(orders.orderIds).toContain(gift.orderId);
+      const card = orderCard(recipient, gift.orderId);
+      const cardText = await card.innerText();
+      expect(cardText).toContain('好友送的');
+      expect(cardText).toContain(product.name);
+      expect(cardText).not.toMatch(PRICE_TEXT);
+      await e2e.screenshot(recipient, 'journey-recipient-order-list');
+      await openOrderDetail(recipient, gift.orderId, '已发货');
+      const detail = currentTaroPage(recipient).getByTestId('order-detail');
+      await detail.getByTestId('parcel-events').getByText('已揽收').first().waitFor();
+      const detailText = await detail.innerText();
+      expect(detailText).toContain(shipping.expressCompany);
+      expect(detailText).toContain(shipping.trackingNo);
+      expect(detailText).toContain(RECIPIENT_ADDRESS.detailInfo);
+      expect(detailText).not.toMatch(PRICE_TEXT);
+      await e2e.screenshot(recipient, 'journey-recipient-order-detail');
     },
   );
 
