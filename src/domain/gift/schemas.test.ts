@@ -81,6 +81,7 @@ describe('order request schemas', () => {
       'payOrder',
       'cancelOrder',
       'confirmReceipt',
+      'getTracking',
     ]);
   });
 });
