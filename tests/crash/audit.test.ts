@@ -39,6 +39,52 @@ it('passes a snapshot where money and stock add up and everything rests', () => 
   expect(audit(consistent(), initial)).toEqual([]);
 });
 
+/** consistent() after an after-sale refunded o1 before shipping: its units back on the shelf, the money back once. */
+function afterSaleRefunded(): AuditSnapshot {
+  const s = consistent();
+  Object.assign(s.orders[0]!, { status: 'cancelled', cancelReason: 'afterSaleRefund' });
+  s.skus[0]!.stock += 2;
+  s.skus[0]!.sales -= 2;
+  s.payments[0]!.state = 'REFUND';
+  s.refunds.push({
+    _id: 'So1_1',
+    outRefundNo: 'So1_1',
+    outTradeNo: 'Oo1',
+    refundFee: 200,
+    totalFee: 200,
+    state: 'SUCCESS',
+  });
+  s.afterSales = [{ _id: 'o1_1', orderId: 'o1', status: 'refunded', refund: { outRefundNo: 'So1_1', refundFee: 200 } }];
+  return s;
+}
+
+it('counts after-sale refunds: a refunded after-sale adds up, one left refunding or paid twice does not', () => {
+  expect(audit(afterSaleRefunded(), initial)).toEqual([]);
+
+  const stuck = afterSaleRefunded();
+  stuck.afterSales![0]!.status = 'refunding';
+  expect(audit(stuck, initial).join('\n')).toContain('no after-sale left refunding: after-sale o1_1');
+
+  const twice = afterSaleRefunded();
+  twice.refunds.push({
+    _id: 'So1_1b',
+    outRefundNo: 'So1_1',
+    outTradeNo: 'Oo1',
+    refundFee: 200,
+    totalFee: 200,
+    state: 'SUCCESS',
+  });
+  const found = audit(twice, initial).join('\n');
+  expect(found).toContain('never refunded more than paid: payment Oo1');
+  expect(found).toContain('a refunded after-sale was refunded once: after-sale o1_1');
+
+  const open = afterSaleRefunded();
+  Object.assign(open.orders[0]!, { status: 'shipped', cancelReason: null });
+  open.skus[0]!.stock -= 2;
+  open.skus[0]!.sales += 2;
+  expect(audit(open, initial).join('\n')).toContain('a refunded after-sale closed its order: after-sale o1_1');
+});
+
 it.each<[string, (snapshot: AuditSnapshot) => void, string]>([
   [
     'money kept for a cancelled order',

@@ -39,6 +39,15 @@ interface OrderDoc {
   items?: { skuId?: string; quantity?: number }[];
   totalFee: number;
   outTradeNo?: string;
+  cancelReason?: string | null;
+}
+
+/** An after-sale (售后) and the refund it decided (server/afterSales.ts). */
+interface AfterSaleDoc {
+  _id: string;
+  orderId: string;
+  status: string;
+  refund: { outRefundNo: string; refundFee: number } | null;
 }
 
 interface GiftDoc {
@@ -75,6 +84,8 @@ export interface AuditSnapshot {
   gifts: GiftDoc[];
   payments: PaymentDoc[];
   refunds: RefundDoc[];
+  /** absent in snapshots made before after-sales existed */
+  afterSales?: AfterSaleDoc[];
 }
 
 /** Opens the data folder's database (the local cloud must be stopped) and reads what the audit needs. */
@@ -94,6 +105,7 @@ export function readSnapshot(dataDir: string): AuditSnapshot {
       gifts: all<GiftDoc>('gifts'),
       payments: all<PaymentDoc>(PAYMENTS_COLLECTION),
       refunds: all<RefundDoc>(REFUNDS_COLLECTION),
+      afterSales: all<AfterSaleDoc>('afterSales'),
     };
   } finally {
     db.close();
@@ -124,6 +136,10 @@ export function audit(snapshot: AuditSnapshot, initial: Map<string, SkuCount>): 
   const giftByTradeNo = new Map(snapshot.gifts.filter((g) => g.outTradeNo).map((g) => [g.outTradeNo, g]));
   const refundsOf = (outTradeNo: string) => snapshot.refunds.filter((refund) => refund.outTradeNo === outTradeNo);
   const paymentByTradeNo = new Map(snapshot.payments.map((payment) => [payment.outTradeNo, payment]));
+  const afterSales = snapshot.afterSales ?? [];
+  const afterSaleRefundNos = new Set(
+    afterSales.flatMap((afterSale) => (afterSale.refund ? [afterSale.refund.outRefundNo] : [])),
+  );
 
   // ---- money ----
   for (const payment of snapshot.payments) {
@@ -140,7 +156,12 @@ export function audit(snapshot: AuditSnapshot, initial: Map<string, SkuCount>): 
     if (refunded > payment.totalFee)
       report('never refunded more than paid', where, `${refunded} > ${payment.totalFee}`);
     const kept = order !== undefined && PAID_ORDER_STATUSES.has(order.status);
-    if (kept && refunded !== 0) report('a paid order keeps its money', where, `refunded ${refunded}`);
+    // an after-sale refund of a kept order is checked below (it must have finished: the order closed)
+    const refundedOutsideAfterSales = refunds
+      .filter((refund) => !afterSaleRefundNos.has(refund.outRefundNo))
+      .reduce((sum, refund) => sum + refund.refundFee, 0);
+    if (kept && refundedOutsideAfterSales !== 0)
+      report('a paid order keeps its money', where, `refunded ${refundedOutsideAfterSales}`);
     if (!kept && refunded !== payment.totalFee)
       report('money taken for an order that is not paid is refunded in full', where, `refunded ${refunded}`);
     if (kept && order.totalFee !== payment.totalFee)
@@ -204,6 +225,21 @@ export function audit(snapshot: AuditSnapshot, initial: Map<string, SkuCount>): 
       );
   }
 
+  // ---- after-sales: a decided refund is paid out once, in full, and closes its order ----
+  for (const afterSale of afterSales) {
+    const order = orderById.get(afterSale.orderId);
+    const where = `after-sale ${afterSale._id} ${afterSale.status} (order ${order ? `${order._id} ${order.status}` : 'missing'})`;
+    if (afterSale.status === 'refunding') report('no after-sale left refunding', where, 'refund not confirmed');
+    if (afterSale.status !== 'refunded') continue;
+    const refunds = snapshot.refunds.filter((refund) => refund.outRefundNo === afterSale.refund?.outRefundNo);
+    if (refunds.length !== 1 || refunds[0]?.state !== 'SUCCESS')
+      report('a refunded after-sale was refunded once', where, `${refunds.length} refunds`);
+    if (order && refunds[0] && refunds[0].refundFee !== order.totalFee)
+      report('an after-sale refunds the amount paid', where, `${refunds[0].refundFee} of ${order.totalFee}`);
+    if (order && (order.status !== 'cancelled' || order.cancelReason !== 'afterSaleRefund'))
+      report('a refunded after-sale closed its order', where, `${order.status} ${order.cancelReason ?? ''}`);
+  }
+
   // ---- no transitional state ----
   for (const order of snapshot.orders) {
     if (!SETTLED_ORDER_STATUSES.has(order.status))
@@ -220,7 +256,9 @@ export function audit(snapshot: AuditSnapshot, initial: Map<string, SkuCount>): 
       report('every gift has its order', where, 'no order');
       continue;
     }
-    if (gift.status === 'accepted' && !PAID_ORDER_STATUSES.has(order.status))
+    // a received gift stays accepted when an after-sale refunded its order
+    const refundedAfterSale = order.status === 'cancelled' && order.cancelReason === 'afterSaleRefund';
+    if (gift.status === 'accepted' && !PAID_ORDER_STATUSES.has(order.status) && !refundedAfterSale)
       report('an accepted gift’s order is paid', where, order.status);
     if ((gift.status === 'cancelled' || REFUNDED_GIFT_STATUSES.has(gift.status)) && order.status !== 'cancelled')
       report('a closed gift’s order is cancelled', where, order.status);
