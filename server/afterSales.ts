@@ -102,14 +102,6 @@ async function queryAfterSales(query: {
   return fetchDocs<AfterSaleRecord>(cursor.limit(query.limit));
 }
 
-/** Statuses waiting for the merchant: a request to decide, or returned goods to confirm. */
-export const WAITING_FOR_MERCHANT: readonly AfterSaleStatus[] = ['requested', 'returnShipped'];
-
-/** How many after-sales wait for the merchant (the dashboard's 待处理售后). */
-export async function countAfterSalesWaitingForMerchant(): Promise<number> {
-  return countDocs(db.collection(AFTER_SALES).where({ status: _.in([...WAITING_FOR_MERCHANT]) }));
-}
-
 // ---- who may ask ----
 
 type Asker = { ok: true; requester: 'buyer' | 'recipient' } | { ok: false; refusal: Result<never> };
