@@ -8,7 +8,6 @@
 import type { ProductSort } from '@domain/contracts';
 import type { CategoryRecord, ProductRecord } from '@domain/product/types';
 import type { OccasionTag, RecipientTag } from '@domain/finder/tags';
-import { GIFT_MAX_UNIT_PRICE_FEN, type Fen } from '@domain/money';
 import { NON_GIFTABLE_CATEGORY_IDS } from '@domain/product/categories';
 import { command, db, fetchDocs } from './cloud';
 
@@ -82,30 +81,23 @@ export async function queryProductRecords(query: ProductQuery): Promise<ProductR
 export interface GiftIdeaQuery {
   recipient?: RecipientTag;
   occasion?: OccasionTag;
-  /** only products whose price range reaches into (aboveFen, atMostFen] (a necessary condition) */
-  priceRange?: { aboveFen: Fen; atMostFen: Fen | null };
   offset: number;
   limit: number;
 }
 
 /**
- * Candidates for the finder: on-shelf products of giftable categories with the tags, whose price
- * range reaches into the band, best acceptance score first, then sales (products {giftScore, sales}
- * index, so the database streams them in order). The caller checks each one's SKUs.
+ * Candidates for the finder: on-shelf products of giftable categories with the tags, best acceptance
+ * score first, then sales. Only equality and tag conditions, so the database streams them in the
+ * order of the products {giftScore, sales} index and stops at `limit` (a price range here would make
+ * it pick a price index and sort every match); the caller checks prices against each one's SKUs.
  */
 export async function queryGiftIdeaCandidates(query: GiftIdeaQuery): Promise<ProductRecord[]> {
   const condition: Record<string, unknown> = {
     onShelf: true,
     categoryId: command.nin([...NON_GIFTABLE_CATEGORY_IDS]),
-    priceMin: command.lte(GIFT_MAX_UNIT_PRICE_FEN),
   };
   if (query.recipient) condition.recipientTags = query.recipient;
   if (query.occasion) condition.occasionTags = query.occasion;
-  if (query.priceRange) {
-    const { aboveFen, atMostFen } = query.priceRange;
-    condition.priceMax = command.gt(aboveFen);
-    condition.priceMin = command.lte(Math.min(atMostFen ?? GIFT_MAX_UNIT_PRICE_FEN, GIFT_MAX_UNIT_PRICE_FEN));
-  }
   let cursor = db.collection(PRODUCTS).where(condition).orderBy('giftScore', 'desc').orderBy('sales', 'desc');
   if (query.offset > 0) cursor = cursor.skip(query.offset);
   return fetchDocs<ProductRecord>(cursor.limit(query.limit));

@@ -165,12 +165,14 @@ export interface ProductGiftCounts {
 }
 
 /**
- * Per product, over gifts paid for since `since` (gifts {paidAt} index): how they ended and how many
+ * Per product, over gifts paid for in [since, until) (gifts {paidAt} index): how they ended and how many
  * were paid this week and last week. One pass of the database's aggregation; the result has one row
  * per gifted product.
  */
 export async function aggregateProductGiftCounts(window: {
   since: number;
+  /** exclusive: the caller slices a long window so that no single request runs long */
+  until: number;
   lastWeekStart: number;
   weekStart: number;
   accepted: readonly GiftStatus[];
@@ -178,7 +180,7 @@ export async function aggregateProductGiftCounts(window: {
   expired: readonly GiftStatus[];
 }): Promise<ProductGiftCounts[]> {
   const result = (await aggregateGifts()
-    .match({ paidAt: _.gte(window.since) })
+    .match({ paidAt: _.gte(window.since).and(_.lt(window.until)) })
     .group({
       _id: '$productId',
       accepted: countIf(statusIn(window.accepted)),

@@ -3,6 +3,7 @@
  * co-gifting), then the rankings, the finder's acceptance scores on the products and the related
  * lists, stored as one generation in giftStats.
  */
+import { DAY_MS } from '@domain/clock';
 import {
   ACCEPTANCE_WINDOW_MS,
   ACCEPTED_STATUSES,
@@ -24,6 +25,8 @@ import { publishStats, type StatsEntry } from '@server/giftStats';
 import { aggregateCoGifting, aggregateProductGiftCounts, type ProductGiftCounts } from '@server/gifts/store';
 
 const ID_BATCH = 1000;
+/** the per-product counts are aggregated a day of payments at a time */
+const COUNT_SLICE_MS = DAY_MS;
 
 export interface StatsReport {
   computedAt: number;
@@ -91,6 +94,33 @@ function brandRanking(rows: readonly Row[]): RisingBrandItem[] {
   );
 }
 
+/** One aggregation request per day of the window (each stays short), summed per product here. */
+async function productCountsBySlice(
+  window: Parameters<typeof aggregateProductGiftCounts>[0],
+): Promise<ProductGiftCounts[]> {
+  const sums = new Map<string, ProductGiftCounts>();
+  for (let since = window.since; since < window.until; since += COUNT_SLICE_MS) {
+    const rows = await aggregateProductGiftCounts({
+      ...window,
+      since,
+      until: Math.min(window.until, since + COUNT_SLICE_MS),
+    });
+    for (const row of rows) {
+      const sum = sums.get(row.productId);
+      if (!sum) {
+        sums.set(row.productId, { ...row });
+        continue;
+      }
+      sum.accepted += row.accepted;
+      sum.declined += row.declined;
+      sum.expired += row.expired;
+      sum.thisWeek += row.thisWeek;
+      sum.lastWeek += row.lastWeek;
+    }
+  }
+  return [...sums.values()];
+}
+
 export async function computeGiftStats(now: number): Promise<StatsReport> {
   const started = Date.now();
   const lap = (() => {
@@ -104,8 +134,9 @@ export async function computeGiftStats(now: number): Promise<StatsReport> {
   })();
 
   const weekStart = now - RANKING_WEEK_MS;
-  const counts = await aggregateProductGiftCounts({
+  const counts = await productCountsBySlice({
     since: Math.min(now - ACCEPTANCE_WINDOW_MS, weekStart - RANKING_WEEK_MS),
+    until: now + 1,
     lastWeekStart: weekStart - RANKING_WEEK_MS,
     weekStart,
     accepted: ACCEPTED_STATUSES,

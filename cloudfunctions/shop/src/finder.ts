@@ -4,7 +4,14 @@
  */
 import type { AnswerOf, ProductSummary, RequestOf } from '@domain/contracts';
 import { CommonErrors, failWith } from '@domain/errors';
-import { isInPriceBand, isGiftableSku, priceBandSpec, type PriceBand } from '@domain/finder/priceBands';
+import {
+  isInPriceBand,
+  isGiftableSku,
+  priceBandSpec,
+  type PriceBand,
+  type PriceBandSpec,
+} from '@domain/finder/priceBands';
+import { GIFT_MAX_UNIT_PRICE_FEN } from '@domain/money';
 import { LIST_GIFT_IDEAS_DEFAULT_LIMIT } from '@domain/finder/requests';
 import { activeSeasons } from '@domain/finder/seasons';
 import { RELATED_SIZE } from '@domain/finder/stats';
@@ -25,10 +32,10 @@ import { readStats } from '@server/giftStats';
 import { decodeCursor, encodeCursor } from '@server/paging';
 import { listSkuRecordsOfProducts } from '@server/stock';
 
-/** Candidates read per query: the SKU check drops some, so read more than a page. */
-const CANDIDATE_BATCH = 60;
+/** Candidates read per query: the price checks drop some, so read more than a page. */
+const CANDIDATE_BATCH = 100;
 /** Bound on one request's work; a page cut short by it still gives a cursor to go on. */
-const MAX_CANDIDATE_BATCHES = 5;
+const MAX_CANDIDATE_BATCHES = 6;
 const SEASONAL_SIZE = 10;
 
 /** Some on-shelf SKU of the product can be gifted, and (with a band) is priced inside it. */
@@ -38,6 +45,13 @@ function hasGiftableSku(product: ProductRecord, skus: readonly SkuRecord[], band
     (sku) =>
       sku.productId === product._id && isGiftableSku(sku) && (band === undefined || isInPriceBand(sku.price, band)),
   );
+}
+
+/** Whether the product's price range reaches into the band (and under the gift limit): necessary, not sufficient. */
+function reachesBand(product: ProductRecord, range: PriceBandSpec | undefined): boolean {
+  if (product.priceMin > GIFT_MAX_UNIT_PRICE_FEN) return false;
+  if (!range) return true;
+  return product.priceMax > range.aboveFen && (range.atMostFen === null || product.priceMin <= range.atMostFen);
 }
 
 export async function listGiftIdeas(
@@ -56,13 +70,15 @@ export async function listGiftIdeas(
     const candidates = await queryGiftIdeaCandidates({
       ...(request.recipient ? { recipient: request.recipient } : {}),
       ...(request.occasion ? { occasion: request.occasion } : {}),
-      ...(range ? { priceRange: { aboveFen: range.aboveFen, atMostFen: range.atMostFen } } : {}),
       offset,
       limit: CANDIDATE_BATCH,
     });
-    const skus = await listSkuRecordsOfProducts(candidates.map((product) => product._id));
+    // the price range (priceMin…priceMax, kept in step with the SKUs) rules most products out
+    // before their SKUs are read; the SKUs decide for the rest
+    const reachable = candidates.filter((product) => reachesBand(product, range));
+    const skus = await listSkuRecordsOfProducts(reachable.map((product) => product._id));
     for (const product of candidates) {
-      if (!hasGiftableSku(product, skus, band)) {
+      if (!reachable.includes(product) || !hasGiftableSku(product, skus, band)) {
         offset += 1;
         continue;
       }
