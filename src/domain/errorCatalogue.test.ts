@@ -3,6 +3,7 @@ import { ERROR_MESSAGES, failureMessage, messageForCode } from './errorCatalogue
 import { CommonErrors, NetworkErrors } from './errors';
 import { GiftErrors } from './gift/errors';
 import { LogisticsErrors } from './logistics/errors';
+import { MerchantErrors } from './merchant/errors';
 import { OrderErrors, PaymentErrors } from './order/errors';
 import { GiftEligibilityErrors, ShopErrors } from './product/errors';
 import { WishlistErrors } from './wishlist/errors';
@@ -16,6 +17,7 @@ const tables = {
   PaymentErrors,
   GiftErrors,
   LogisticsErrors,
+  MerchantErrors,
   WishlistErrors,
 };
 

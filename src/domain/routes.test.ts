@@ -23,6 +23,16 @@ describe('route table', () => {
         },
         { root: 'packages/gift', pages: ['pages/send/index', 'pages/detail/index', 'pages/receive/index'] },
         { root: 'packages/wishlist', pages: ['pages/mine/index', 'pages/shared/index'] },
+        {
+          root: 'packages/merchant',
+          pages: [
+            'pages/home/index',
+            'pages/orders/index',
+            'pages/card/index',
+            'pages/products/index',
+            'pages/product-edit/index',
+          ],
+        },
         { root: 'packages/common', pages: ['pages/not-found/index'] },
       ],
     });
