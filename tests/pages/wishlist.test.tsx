@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import type { Product } from '@domain/contracts';
 import { ok } from '@domain/result';
@@ -61,6 +61,9 @@ const preferences = {
   dislikes: '不吃甜食',
 };
 const myList: MyWishlist = { items: [wish(), camera], preferences };
+
+// Answers go through the fake gateway's fetch: on a loaded machine they may take longer than 1 s to show.
+configure({ asyncUtilTimeout: 10_000 });
 
 let navigateTo: jest.SpyInstance;
 beforeEach(() => {
