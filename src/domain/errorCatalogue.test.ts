@@ -1,4 +1,5 @@
 import { AddressErrors } from './address';
+import { AfterSaleErrors } from './afterSale/errors';
 import { ERROR_MESSAGES, failureMessage, messageForCode } from './errorCatalogue';
 import { CommonErrors, NetworkErrors } from './errors';
 import { GiftErrors } from './gift/errors';
@@ -16,6 +17,7 @@ const tables = {
   OrderErrors,
   PaymentErrors,
   GiftErrors,
+  AfterSaleErrors,
   LogisticsErrors,
   MerchantErrors,
   WishlistErrors,

@@ -19,7 +19,14 @@ describe('route table', () => {
         { root: 'packages/shop', pages: ['pages/product/index', 'pages/category/index', 'pages/search/index'] },
         {
           root: 'packages/order',
-          pages: ['pages/confirm/index', 'pages/result/index', 'pages/list/index', 'pages/detail/index'],
+          pages: [
+            'pages/confirm/index',
+            'pages/result/index',
+            'pages/list/index',
+            'pages/detail/index',
+            'pages/after-sale-apply/index',
+            'pages/after-sale/index',
+          ],
         },
         { root: 'packages/gift', pages: ['pages/send/index', 'pages/detail/index', 'pages/receive/index'] },
         { root: 'packages/wishlist', pages: ['pages/mine/index', 'pages/shared/index'] },

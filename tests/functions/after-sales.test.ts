@@ -133,8 +133,8 @@ describe('who may ask', () => {
     const before = orderDoc(orderId);
     const photo = (n: number) => `cloud://env-1.bucket-1/after-sales/p${n}.jpg`;
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ type: 'return' }, 'AFTER_SALE.TYPE_NOT_ALLOWED'], // not shipped yet
-      [{ reason: 'notReceived' }, 'AFTER_SALE.REASON_NOT_ALLOWED'], // not shipped: cannot be "not received"
+      [{ type: 'return' }, 'AFTERSALE.TYPE_NOT_ALLOWED'], // not shipped yet
+      [{ reason: 'notReceived' }, 'AFTERSALE.REASON_NOT_ALLOWED'], // not shipped: cannot be "not received"
       [{ reason: 'whatever' }, 'COMMON.INVALID_ARGUMENT'],
       [{ type: 'exchange' }, 'COMMON.INVALID_ARGUMENT'],
       [{ photos: [photo(1), photo(2), photo(3), photo(4)] }, 'COMMON.INVALID_ARGUMENT'],
@@ -150,7 +150,7 @@ describe('who may ask', () => {
       expect({ extra, answer }).toMatchObject({ extra, answer: { ok: false, code } });
       if (!answer.ok) expect(answer.message).toMatch(/[\u4e00-\u9fa5]/);
     }
-    expect(await ask(unpaid.orderId, BUYER)).toMatchObject({ ok: false, code: 'AFTER_SALE.NOT_ELIGIBLE' });
+    expect(await ask(unpaid.orderId, BUYER)).toMatchObject({ ok: false, code: 'AFTERSALE.NOT_ELIGIBLE' });
     expect(afterSaleDocs(orderId)).toEqual([]);
     expect(afterSaleDocs(unpaid.orderId)).toEqual([]);
     expect(orderDoc(orderId)).toEqual(before);
@@ -180,7 +180,7 @@ describe('仅退款 before shipping', () => {
       BUYER,
     );
     expect(asked.status).toBe('requested');
-    expect(await ask(orderId, BUYER)).toMatchObject({ ok: false, code: 'AFTER_SALE.ALREADY_OPEN' });
+    expect(await ask(orderId, BUYER)).toMatchObject({ ok: false, code: 'AFTERSALE.ALREADY_OPEN' });
     expect(afterSaleDocs(orderId)).toHaveLength(1);
 
     const view = await okData<AfterSaleView>(
@@ -200,7 +200,7 @@ describe('仅退款 before shipping', () => {
     });
     expect(await call('order', { action: 'getAfterSale', afterSaleId: asked.afterSaleId }, STRANGER)).toMatchObject({
       ok: false,
-      code: 'AFTER_SALE.NOT_FOUND',
+      code: 'AFTERSALE.NOT_FOUND',
     });
     expect(await okData<OrderView>('order', { action: 'getOrder', orderId }, BUYER)).toMatchObject({
       afterSaleEntry: 'view',
@@ -232,7 +232,7 @@ describe('仅退款 before shipping', () => {
     });
     expect(
       await call('merchant', { action: 'resolveAfterSale', afterSaleId: asked.afterSaleId, approve: false }, MERCHANT),
-    ).toMatchObject({ ok: false, code: 'AFTER_SALE.NOTE_REQUIRED' });
+    ).toMatchObject({ ok: false, code: 'AFTERSALE.NOTE_REQUIRED' });
 
     // two approvals at once, a third after, and refund notifications replayed in between
     const [first, second] = await Promise.all([approve(asked.afterSaleId), approve(asked.afterSaleId)]);
@@ -271,7 +271,7 @@ describe('仅退款 before shipping', () => {
       afterSale: { status: 'refunded', statusLabel: '退款成功' },
       afterSaleEntry: 'view',
     });
-    expect(await ask(orderId, BUYER)).toMatchObject({ ok: false, code: 'AFTER_SALE.NOT_ELIGIBLE' });
+    expect(await ask(orderId, BUYER)).toMatchObject({ ok: false, code: 'AFTERSALE.NOT_ELIGIBLE' });
   });
 
   it('the asker may cancel, and ask again after a rejection', async () => {
@@ -283,7 +283,7 @@ describe('仅退款 before shipping', () => {
     );
     expect(await call('order', { action: 'cancelAfterSale', afterSaleId: first.afterSaleId }, STRANGER)).toMatchObject({
       ok: false,
-      code: 'AFTER_SALE.NOT_FOUND',
+      code: 'AFTERSALE.NOT_FOUND',
     });
     const cancelled = await okData<AfterSaleView>(
       'order',
@@ -291,7 +291,7 @@ describe('仅退款 before shipping', () => {
       BUYER,
     );
     expect(cancelled).toMatchObject({ status: 'cancelled', actions: ['requestAgain'] });
-    expect(await approve(first.afterSaleId)).toMatchObject({ ok: false, code: 'AFTER_SALE.INVALID_STATE' });
+    expect(await approve(first.afterSaleId)).toMatchObject({ ok: false, code: 'AFTERSALE.INVALID_STATE' });
 
     const second = await okData<{ afterSaleId: string }>(
       'order',
@@ -317,7 +317,7 @@ describe('仅退款 before shipping', () => {
       merchantNote: '商品已打包，请收货后再申请',
       actions: ['requestAgain'],
     });
-    expect(await approve(second.afterSaleId)).toMatchObject({ ok: false, code: 'AFTER_SALE.INVALID_STATE' });
+    expect(await approve(second.afterSaleId)).toMatchObject({ ok: false, code: 'AFTERSALE.INVALID_STATE' });
     expect(refundsOf(outTradeNo)).toEqual([]);
     expect(orderDoc(orderId)).toMatchObject({ status: 'paid', afterSale: { status: 'rejected', count: 2 } });
     expect(await ask(orderId, BUYER)).toMatchObject({ ok: true, data: { status: 'requested' } });
@@ -366,10 +366,10 @@ describe('after shipping', () => {
         openid,
       );
     // too early: not approved yet
-    expect(await returnShipping({})).toMatchObject({ ok: false, code: 'AFTER_SALE.INVALID_STATE' });
+    expect(await returnShipping({})).toMatchObject({ ok: false, code: 'AFTERSALE.INVALID_STATE' });
     expect(await call('merchant', { action: 'confirmReturn', afterSaleId: id }, MERCHANT)).toMatchObject({
       ok: false,
-      code: 'AFTER_SALE.INVALID_STATE',
+      code: 'AFTERSALE.INVALID_STATE',
     });
     const approved = await okData<MerchantAfterSaleView>(
       'merchant',
@@ -392,7 +392,7 @@ describe('after shipping', () => {
       code: 'LOGISTICS.INVALID_TRACKING_NO',
     });
     expect(await returnShipping({ trackingNo: '' })).toMatchObject({ ok: false, code: 'COMMON.INVALID_ARGUMENT' });
-    expect(await returnShipping({}, STRANGER)).toMatchObject({ ok: false, code: 'AFTER_SALE.NOT_FOUND' });
+    expect(await returnShipping({}, STRANGER)).toMatchObject({ ok: false, code: 'AFTERSALE.NOT_FOUND' });
     expect(afterSaleDocs(orderId)[0]).toMatchObject({ status: 'awaitingReturn', returnShipping: null });
 
     const shipped = await returnShipping({ expressCompany: '中通' });
@@ -437,7 +437,7 @@ describe('gift orders', () => {
     await ship(orderId, trackingNo);
     const before = orderDoc(orderId);
 
-    expect(await ask(orderId, GIVER)).toMatchObject({ ok: false, code: 'AFTER_SALE.GIVER_CANNOT_APPLY' });
+    expect(await ask(orderId, GIVER)).toMatchObject({ ok: false, code: 'AFTERSALE.GIVER_CANNOT_APPLY' });
     expect(await ask(orderId, STRANGER)).toMatchObject({ ok: false, code: 'ORDER.NOT_FOUND' });
     expect(afterSaleDocs(orderId)).toEqual([]);
     expect(orderDoc(orderId)).toEqual(before);
@@ -456,11 +456,11 @@ describe('gift orders', () => {
     expect(recipientView.items[0]).not.toHaveProperty('price');
     expect(await call('order', { action: 'getAfterSale', afterSaleId: asked.afterSaleId }, GIVER)).toMatchObject({
       ok: false,
-      code: 'AFTER_SALE.NOT_FOUND',
+      code: 'AFTERSALE.NOT_FOUND',
     });
     expect(await call('order', { action: 'cancelAfterSale', afterSaleId: asked.afterSaleId }, GIVER)).toMatchObject({
       ok: false,
-      code: 'AFTER_SALE.NOT_FOUND',
+      code: 'AFTERSALE.NOT_FOUND',
     });
 
     await okData('merchant', { action: 'resolveAfterSale', afterSaleId: asked.afterSaleId, approve: true }, MERCHANT);
@@ -502,7 +502,7 @@ describe('gift orders', () => {
 });
 
 describe('the 7-day window after completion', () => {
-  it('allows 退货退款 until 7 days after the order completed, then answers AFTER_SALE.WINDOW_CLOSED', async () => {
+  it('allows 退货退款 until 7 days after the order completed, then answers AFTERSALE.WINDOW_CLOSED', async () => {
     const { orderId } = await paidOrder(freshSku(), 1);
     await ship(orderId);
     await okData('order', { action: 'confirmReceipt', orderId }, BUYER);
@@ -518,7 +518,7 @@ describe('the 7-day window after completion', () => {
     const before = orderDoc(orderId);
     expect(await ask(orderId, BUYER, { type: 'return', reason: 'qualityIssue' })).toMatchObject({
       ok: false,
-      code: 'AFTER_SALE.WINDOW_CLOSED',
+      code: 'AFTERSALE.WINDOW_CLOSED',
     });
     expect(afterSaleDocs(orderId)).toEqual([]);
     expect(orderDoc(orderId)).toEqual(before);

@@ -1,7 +1,7 @@
 import { defineErrors } from '@domain/errors';
 
 /** Expected failures of after-sales (售后). Codes are stable; messages are what people read. */
-export const AfterSaleErrors = defineErrors('AFTER_SALE', {
+export const AfterSaleErrors = defineErrors('AFTERSALE', {
   NOT_FOUND: '售后单不存在',
   GIVER_CANNOT_APPLY: '礼物的售后由收礼人申请，送礼人可查看售后进度',
   NOT_ELIGIBLE: '该订单当前不能申请售后',
