@@ -1,7 +1,6 @@
 import { Image, Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FinderChips, type FinderChoice } from '@/components/FinderChips';
-import { useDidShow } from '@/platform/lifecycle';
 import { navigateTo, openProduct, routes } from '@/platform/navigation';
 import { listSeasonal, type SeasonalView } from '@/services/finder';
 
@@ -13,12 +12,13 @@ export function GiftFinder() {
   const [choice, setChoice] = useState<FinderChoice>({});
   const [seasons, setSeasons] = useState<SeasonalView[]>([]);
 
-  useDidShow(() => {
+  // once per visit of the tab page (a season lasts weeks): the tab's own useDidShow reloads only its lists
+  useEffect(() => {
     void listSeasonal().then((answer) => {
       // the collections are extras: a failure leaves them out rather than blocking the tab
       if (answer.ok) setSeasons(answer.data.filter((season) => season.items.length > 0));
     });
-  });
+  }, []);
 
   const find = () =>
     void navigateTo(
