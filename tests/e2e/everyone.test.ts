@@ -17,6 +17,7 @@ import {
   openMyOrders,
   openOrderTab,
   ORDER_TAB_TITLES,
+  PRICE_TEXT,
   privateFactsOf,
   RECIPIENT_ADDRESS,
   SHOPPER_ADDRESS,
@@ -212,10 +213,16 @@ describe('after everyone acted', () => {
     const giverSees = await giver.locator('body').innerText();
     for (const fact of privateFactsOf(RECIPIENT_ADDRESS)) expect(giverSees).not.toContain(fact);
 
-    // ---- 小红: no orders of her own (the gift's order is 小明's); 我收到的: the accepted gift only,
-    // with its state and where it is
+    // ---- 小红: 我的订单 has the gift she accepted (好友送的, no price) and nothing else; 我收到的: the
+    // accepted gift only, with its state and where it is
     const recipient = await e2e.pageAs('dev-recipient');
-    await checkMyOrders(recipient, '小红', {}, Object.keys(expected));
+    const recipientTabs = await checkMyOrders(
+      recipient,
+      '小红',
+      { [accepted.orderId]: 'shipped' },
+      Object.keys(expected).filter((orderId) => orderId !== accepted.orderId),
+    );
+    for (const text of recipientTabs) expect(text).not.toMatch(PRICE_TEXT);
     const received = await openGiftList(recipient, 'received');
     const entry = received.items.filter({ hasText: acceptedProduct.product.name });
     await entry.first().waitFor();
