@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { formatFen } from '@domain/money';
+import { fenToYuanText, formatFen, yuanToFen } from '@domain/money';
 import {
   control,
   currentTaroPage,
@@ -39,7 +39,7 @@ describe('the merchant', () => {
     'opens 店铺管理 from 我的, sees a paid order and an accepted gift with its card, ships the gift, edits a price',
     async () => {
       // A paid order of 小明's own, and a gift 小红 accepted with her address.
-      const { product, first: giftSku, second: ownSku } = await findProductWithTwoSkus(e2e.cloud, { giftable: true });
+      const { first: giftSku, second: ownSku } = await findProductWithTwoSkus(e2e.cloud, { giftable: true });
       const placed = await e2e.call('dev-giver', 'order', {
         action: 'createOrder',
         skuId: ownSku.skuId,
@@ -111,21 +111,37 @@ describe('the merchant', () => {
         shipping: { expressCompany: '顺丰速运', trackingNo: 'SF1234567890123' },
       });
 
+      // 售后处理: nothing asked yet
+      await e2e.open(page, '/packages/merchant/pages/orders/index?tab=afterSales');
+      await currentTaroPage(page).getByText('暂无售后申请').waitFor();
+
       // 商品管理 → the product → a new price → the shop shows it
-      await e2e.open(page, `/packages/merchant/pages/product-edit/index?productId=${product.productId}`);
+      await e2e.open(page, '/packages/merchant/pages/home/index');
+      await currentTaroPage(page).getByTestId('merchant-entry-products').click();
+      await arriveAt(page, /\/packages\/merchant\/pages\/products\/index/);
+      // the newest product first; open it
+      const listed = currentTaroPage(page).getByTestId('merchant-product').first();
+      await listed.waitFor();
+      const productId = await listed.getAttribute('data-product-id');
+      await docsScreenshot(page, 'merchant-products');
+      await listed.click();
+      await arriveAt(page, /\/packages\/merchant\/pages\/product-edit\/index/);
       const editor = currentTaroPage(page);
       await editor.getByTestId('merchant-product-editor').waitFor();
-      const newPrice = ownSku.price + 1_000;
-      const row = editor.getByTestId('merchant-edit-sku').filter({ hasText: Object.values(ownSku.specs).join(' / ') });
-      await row
+      const row = editor.getByTestId('merchant-edit-sku').first();
+      const priceInput = row.getByTestId('merchant-edit-price').locator('input');
+      // above every SKU's price, so the product page's price (range) ends with it
+      const prices = await editor
         .getByTestId('merchant-edit-price')
         .locator('input')
-        .fill((newPrice / 100).toFixed(2));
+        .evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+      const newPrice = Math.max(...prices.map((text) => yuanToFen(text))) + 1_000;
+      await priceInput.fill(fenToYuanText(newPrice));
       await docsScreenshot(page, 'merchant-product-editor', row);
       await editor.getByTestId('merchant-edit-save').click();
       await editor.getByTestId('merchant-edit-saved').waitFor();
       await control(editor.getByTestId('merchant-edit-saved'), /在商城查看/).click();
-      await arriveAt(page, /\/packages\/shop\/pages\/product\/index/);
+      await arriveAt(page, new RegExp(`/packages/shop/pages/product/index\\?productId=${productId}`));
       await expectText(currentTaroPage(page), formatFen(newPrice));
     },
   );
