@@ -3,34 +3,34 @@
  * receives the parcel (server/shipping.ts). A failure to notify is logged and
  * never fails what triggered it (the gift page shows the same facts).
  *
- * SUBSCRIBE_TEMPLATES is the ONE place with template ids and their keyword names: replace the ids with
- * the ones chosen in the mini program console (订阅消息 → 我的模板) and keep the keywords in step with
- * the template's fields. The giver's page asks wx.requestSubscribeMessage for these ids before paying.
+ * Template ids and keyword names live in ONE list shared with the pages, src/domain/subscribeMessages.ts;
+ * the pages ask wx.requestSubscribeMessage for the same ids from the pay / accept taps.
  * Limits (WeChat): `thing` ≤ 20 characters, `name` ≤ 10, `time` like '2026-11-25 10:00', `amount` like '12.80元'.
  */
 import { formatChinaDateTime } from '@domain/clock';
 import { fenToYuanText } from '@domain/money';
 import { routes } from '@domain/routes';
+import { SUBSCRIBE_MESSAGES, templateIdOf, type SubscribeMessageKind } from '@domain/subscribeMessages';
 import { openapi } from '@server/cloud';
 
+type Sendable<Kind extends SubscribeMessageKind> = {
+  templateId: string;
+  keys: (typeof SUBSCRIBE_MESSAGES)[Kind]['keys'];
+};
+
+const sendable = <Kind extends SubscribeMessageKind>(kind: Kind): Sendable<Kind> => ({
+  templateId: templateIdOf(kind),
+  keys: SUBSCRIBE_MESSAGES[kind].keys,
+});
+
+/** Every kind the functions send, with its template id (from the shared list) and keyword names. */
 export const SUBSCRIBE_TEMPLATES = {
-  /** 礼物领取通知: 礼物名称 thing1, 领取人 name2, 领取时间 time3 */
-  giftAccepted: { templateId: 'GIFT_ACCEPTED_TEMPLATE_ID', keys: { product: 'thing1', who: 'name2', at: 'time3' } },
-  /** 礼物状态通知 (婉拒): 礼物名称 thing1, 状态 thing2, 时间 time3 */
-  giftDeclined: { templateId: 'GIFT_DECLINED_TEMPLATE_ID', keys: { product: 'thing1', state: 'thing2', at: 'time3' } },
-  /** 退款成功通知: 商品名称 thing1, 退款金额 amount2, 退款原因 thing3, 退款时间 time4 */
-  giftRefunded: {
-    templateId: 'GIFT_REFUNDED_TEMPLATE_ID',
-    keys: { product: 'thing1', amount: 'amount2', reason: 'thing3', at: 'time4' },
-  },
-  /** 订单发货通知 (to the buyer, or the gift's recipient): 商品名称 thing1, 快递公司 thing2, 快递单号 character_string3, 发货时间 time4 */
-  orderShipped: {
-    templateId: 'ORDER_SHIPPED_TEMPLATE_ID',
-    keys: { product: 'thing1', carrier: 'thing2', trackingNo: 'character_string3', at: 'time4' },
-  },
-  /** 礼物状态通知 (已发货, to the giver: no carrier, no number): 礼物名称 thing1, 状态 thing2, 时间 time3 */
-  giftShipped: { templateId: 'GIFT_SHIPPED_TEMPLATE_ID', keys: { product: 'thing1', state: 'thing2', at: 'time3' } },
-} as const;
+  giftAccepted: sendable('giftAccepted'),
+  giftDeclined: sendable('giftDeclined'),
+  giftRefunded: sendable('giftRefunded'),
+  orderShipped: sendable('orderShipped'),
+  giftShipped: sendable('giftShipped'),
+} as const satisfies { [Kind in SubscribeMessageKind]: Sendable<Kind> };
 
 export const THING_MAX_CHARS = 20;
 export const NAME_MAX_CHARS = 10;

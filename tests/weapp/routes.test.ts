@@ -64,8 +64,15 @@ describeBuilt('every page the app or the server names exists in dist/app.json', 
     const url = giftNoticePage('g1');
     expect(builtPaths(appJson())).toContain(pageOf(url));
     expect(url).toBe('/packages/gift/pages/detail/index?giftId=g1');
-    // accepted, declined, refunded: all three notices use giftNoticePage (server/gifts/notify.ts)
-    expect(Object.keys(SUBSCRIBE_TEMPLATES)).toEqual(['giftAccepted', 'giftDeclined', 'giftRefunded']);
+    // accepted, declined, refunded, shipped to the giver use giftNoticePage; the parcel notice opens the order
+    expect(Object.keys(SUBSCRIBE_TEMPLATES)).toEqual([
+      'giftAccepted',
+      'giftDeclined',
+      'giftRefunded',
+      'orderShipped',
+      'giftShipped',
+    ]);
+    expect(builtPaths(appJson())).toContain(pageOf(routes.orderDetail({ orderId: 'o1' })));
   });
 
   test('no page path is written by hand in server/ or the domain: they come from the route table', () => {

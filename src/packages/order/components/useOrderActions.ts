@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OrderBuyerAction } from '@domain/contracts';
 import { confirmAction, hideLoading, showLoading, showToast } from '@/platform/feedback';
 import { redirectTo, routes } from '@/platform/navigation';
+import { askToSubscribe } from '@/platform/subscribe';
 import { cancelOrder, confirmReceipt, payForOrder, type OrderCardView } from '@/services/order';
 
 export const ACTION_TEXT: Record<OrderBuyerAction, string> = {
@@ -19,6 +20,8 @@ export function useOrderActions(onChanged: (order: OrderCardView | null) => void
 
   const run = async (action: OrderBuyerAction, order: OrderCardView) => {
     if (busy) return;
+    // 继续支付 is the buyer's pay tap: ask for the shipping notice first, while the tap still counts as one.
+    if (action === 'pay') await askToSubscribe('payOwnOrder');
     if (
       action === 'cancel' &&
       !(await confirmAction('取消订单', '确定取消这个订单吗？库存将释放给其他买家。', '取消订单'))

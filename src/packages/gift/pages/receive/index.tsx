@@ -9,6 +9,7 @@ import type { Address } from '@domain/address';
 import { lastUsedAddress, rememberAddress } from '@/platform/address';
 import { useRouter } from '@/platform/lifecycle';
 import { goHome, navigateTo, openGiftDetail, openGiftsTab, routes } from '@/platform/navigation';
+import { askToSubscribe } from '@/platform/subscribe';
 import { acceptGift, declineGift, openGift, type RecipientGiftPageView } from '@/services/gift';
 import {
   receiveViewOf,
@@ -199,6 +200,8 @@ export default function GiftReceivePage() {
   const accept = async (address: Address) => {
     setProblem(null);
     setBusy(true);
+    // First, while 确认收下 still counts as a tap (WeChat's rule): the shipping notice. A refusal changes nothing.
+    await askToSubscribe('acceptGift');
     const answer = await acceptGift({
       giftId,
       token,

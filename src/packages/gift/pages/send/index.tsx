@@ -25,6 +25,7 @@ import { formatFen } from '@domain/money';
 import { giftEligibility } from '@domain/product/gift';
 import { WISH_GIFT_GREETING } from '@domain/wishlist/rules';
 import { pay } from '@/platform/payment';
+import { askToSubscribe } from '@/platform/subscribe';
 import { scrollToId } from '@/platform/scroll';
 import { replaceWithGiftDetail } from '@/platform/navigation';
 import { useRouter } from '@/platform/lifecycle';
@@ -183,6 +184,9 @@ export default function GiftSendPage() {
     }
     setSending(true);
     try {
+      // First, while the tap still counts as one (WeChat's rule): the giver's notices about this gift.
+      // Whatever the answer, paying goes on.
+      await askToSubscribe('payGift');
       const key = draftKeyOf(draft);
       let gift = pending.current?.draftKey === key ? pending.current : null;
       if (!gift) {

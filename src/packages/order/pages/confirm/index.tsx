@@ -12,6 +12,7 @@ import { showToast } from '@/platform/feedback';
 import { scrollToId } from '@/platform/scroll';
 import { useRouter } from '@/platform/lifecycle';
 import { redirectTo, routes } from '@/platform/navigation';
+import { askToSubscribe } from '@/platform/subscribe';
 import { payForOrder, placeOrder } from '@/services/order';
 import { OrderErrors } from '@domain/order/errors';
 import { getProduct, type ProductDetailView, type SkuView } from '@/services/shop';
@@ -95,6 +96,8 @@ export default function ConfirmOrderPage() {
       return;
     }
     setSubmitting(true);
+    // First, while the tap still counts as one (WeChat's rule): the shipping notice. A refusal changes nothing.
+    await askToSubscribe('payOwnOrder');
     const placed = await placeOrder(sku.skuId, quantity, address);
     if (!placed.ok) {
       setSubmitting(false);
