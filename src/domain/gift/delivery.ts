@@ -3,7 +3,10 @@
  * only the stage (已发货 / 已签收), never the carrier or the tracking number, which could lead to the
  * recipient's address; the recipient sees both.
  */
+import type { AfterSaleStatus } from '@domain/afterSale/types';
+import type { OrderCancelReason } from '@domain/contracts';
 import type { OrderStatus } from '@domain/order/machine';
+import type { GiftRefundStage } from './machine';
 
 export type GiftDeliveryStage = 'toShip' | 'shipped' | 'received';
 
@@ -12,6 +15,9 @@ export interface GiftOrderProgress {
   status: OrderStatus;
   shipping: { expressCompany: string; trackingNo: string; shippedAt: number } | null;
   completedAt: number | null;
+  /** 'afterSaleRefund' once the recipient's after-sale refunded the order */
+  cancelReason?: OrderCancelReason | null;
+  afterSale?: { status: AfterSaleStatus } | null;
 }
 
 /** What the giver may know of the parcel. */
@@ -66,4 +72,22 @@ export function toRecipientDelivery(order: GiftOrderProgress | null): RecipientD
     expressCompany: order.shipping?.expressCompany ?? null,
     trackingNo: order.shipping?.trackingNo ?? null,
   };
+}
+
+const GIVER_AFTER_SALE_TEXT: Record<Exclude<GiftRefundStage, 'none'>, { label: string; description: string }> = {
+  pending: { label: '退款中', description: '好友申请了售后，商家已同意退款，款项将原路退回你的支付账户' },
+  refunded: { label: '已退款', description: '好友申请了售后，款项已原路退回你的支付账户' },
+};
+
+/**
+ * The refund of an accepted gift whose order an after-sale refunded (the recipient asked, the merchant
+ * agreed): the money goes back to the giver, who sees the status only.
+ */
+export function afterSaleRefundStage(order: GiftOrderProgress | null): GiftRefundStage {
+  if (!order || order.status !== 'cancelled' || order.cancelReason !== 'afterSaleRefund') return 'none';
+  return order.afterSale?.status === 'refunded' ? 'refunded' : 'pending';
+}
+
+export function giverAfterSaleText(stage: Exclude<GiftRefundStage, 'none'>): { label: string; description: string } {
+  return GIVER_AFTER_SALE_TEXT[stage];
 }

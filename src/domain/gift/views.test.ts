@@ -117,6 +117,29 @@ describe('giver view', () => {
     });
   });
 
+  it("shows an after-sale refund of the accepted gift's order: status only, no carrier or number", () => {
+    const shipped = { expressCompany: '顺丰速运', trackingNo: 'SF1234567890', shippedAt: now - 500 };
+    const refundedOrder = (afterSaleStatus: 'refunding' | 'refunded') => ({
+      status: 'cancelled' as const,
+      shipping: shipped,
+      completedAt: null,
+      cancelReason: 'afterSaleRefund' as const,
+      afterSale: { status: afterSaleStatus },
+    });
+    expect(toGiverView(accepted, now, refundedOrder('refunding'))).toMatchObject({
+      status: 'accepted',
+      label: '退款中',
+      refund: 'pending',
+      delivery: null,
+    });
+    const refunded = toGiverView(accepted, now, refundedOrder('refunded'));
+    expect(refunded).toMatchObject({ label: '已退款', refund: 'refunded', delivery: null });
+    expect(allStrings(refunded).some((text) => text.includes('SF1234567890'))).toBe(false);
+    // an order cancelled for another reason is not an after-sale refund
+    const otherCancel = { ...refundedOrder('refunded'), cancelReason: 'timeout' as const };
+    expect(toGiverView(accepted, now, otherCancel)).toMatchObject({ refund: 'none' });
+  });
+
   it('cannot carry an address by type', () => {
     const view = toGiverView(accepted, now);
     // @ts-expect-error the giver's view has no room for the recipient's address

@@ -15,6 +15,8 @@ import {
   type GiftStatus,
 } from './machine';
 import {
+  afterSaleRefundStage,
+  giverAfterSaleText,
   toGiverDelivery,
   toRecipientDelivery,
   type GiftOrderProgress,
@@ -162,7 +164,13 @@ export const effectiveGiftStatus = (record: Pick<GiftRecord, 'status' | 'expires
 export function toGiverView(record: GiftRecord, now: number, order: GiftOrderProgress | null = null): GiverGiftView {
   const status = effectiveGiftStatus(record, now);
   const delivery = status === 'accepted' ? toGiverDelivery(order) : null;
-  const text = delivery && delivery.stage !== 'toShip' ? delivery : giverView(status);
+  const afterSaleRefund = status === 'accepted' ? afterSaleRefundStage(order) : 'none';
+  const text =
+    afterSaleRefund !== 'none'
+      ? giverAfterSaleText(afterSaleRefund)
+      : delivery && delivery.stage !== 'toShip'
+        ? delivery
+        : giverView(status);
   const waiting = isWaitingNow(record, now);
   return {
     viewer: 'giver',
@@ -171,7 +179,7 @@ export function toGiverView(record: GiftRecord, now: number, order: GiftOrderPro
     wechatCode: GIFT_WECHAT_CODES[status],
     label: text.label,
     description: text.description,
-    refund: refundStage(status),
+    refund: afterSaleRefund !== 'none' ? afterSaleRefund : refundStage(status),
     sku: copySku(record.sku),
     unitPrice: record.unitPrice,
     quantity: record.quantity,
