@@ -309,12 +309,35 @@ async function benchGiftSweep(): Promise<void> {
   );
 }
 
+/**
+ * Gift finder (issue 13): shop.listGiftIdeas p50 over FINDER_BENCH_PRODUCTS products (default 100,000)
+ * and the giftStats timer over FINDER_BENCH_GIFTS gifts (default 1,000,000) against its timeout.
+ */
+async function benchFinderSection(): Promise<void> {
+  const { benchFinder } = (await import(join(root, 'tests/bench/finder.bench.ts'))) as {
+    benchFinder: (options: { products?: number; gifts?: number }) => Promise<{
+      listGiftIdeas: { p50: number };
+      timer: { durationMs: number; timeoutMs: number; timedOut: boolean };
+    }>;
+  };
+  const result = await benchFinder({
+    products: Number(process.env.FINDER_BENCH_PRODUCTS ?? 100_000),
+    gifts: Number(process.env.FINDER_BENCH_GIFTS ?? 1_000_000),
+  });
+  console.log(
+    `  listGiftIdeas p50 ${ms(result.listGiftIdeas.p50)} ${verdict('listGiftIdeas p50 < 50 ms', result.listGiftIdeas.p50 < 50)}; ` +
+      `giftStats timer ${ms(result.timer.durationMs)} of its ${result.timer.timeoutMs} ms timeout ` +
+      verdict('giftStats timer under its timeout', !result.timer.timedOut),
+  );
+}
+
 const sections: [string, () => Promise<void>][] = [
   ['size', benchWeappSize],
   ['gateway', benchGatewayRoundTrip],
   ['db', benchDatabase],
   ['shop', benchShopListing],
   ['gift', benchGiftSweep],
+  ['finder', benchFinderSection],
   ['memory', benchResidentMemory],
 ];
 
