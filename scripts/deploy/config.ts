@@ -76,6 +76,17 @@ export const SETTINGS = {
     zh: '腾讯云 API 密钥 SecretKey',
     en: 'the matching Tencent Cloud API SecretKey',
   },
+  paySubMchId: {
+    key: 'paySubMchId',
+    // the same name as the function environment variable server/payment.ts reads
+    envVar: 'PAY_SUB_MCH_ID',
+    zh: '微信支付特约商户号（云开发控制台 → 设置 → 其他设置 → 微信支付配置）',
+    en: 'the WeChat Pay sub-merchant id bound to the cloud environment (CloudBase console → WeChat Pay)',
+    check: (value) =>
+      /^\d{8,12}$/.test(value)
+        ? null
+        : `"${value}" 不是商户号（8–12 位数字）/ "${value}" is not a merchant id (8–12 digits)`,
+  },
 } satisfies Record<string, SettingSpec>;
 
 export type SettingName = keyof typeof SETTINGS;

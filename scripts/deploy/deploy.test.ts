@@ -6,7 +6,18 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } fr
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './config';
-import { parseDeployArgs, planDeploy, runDeploy, stageFunction, type DeployArgs } from './deploy';
+import {
+  deployFunctions,
+  FUNCTION_RUNTIME,
+  parseDeployArgs,
+  planDeploy,
+  requiredSettings,
+  runDeploy,
+  stageFunction,
+  type DeployArgs,
+  type DeployTools,
+  type FunctionsAdmin,
+} from './deploy';
 
 /** the shape of WeChat's downloaded code-upload key (no real key) */
 const PEM = '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----\n';
@@ -28,6 +39,15 @@ beforeEach(() => {
   }
 });
 afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+const COMPLETE_ENV = {
+  WX_APPID: 'wx0123456789abcdef',
+  WX_PRIVATE_KEY_PATH: 'upload.key',
+  WX_CLOUD_ENV: 'shop-prod-1',
+  TCB_SECRET_ID: 'AKIDexample',
+  TCB_SECRET_KEY: 'secret',
+  PAY_SUB_MCH_ID: '1900000109',
+};
 
 function run(argv: string[], env: NodeJS.ProcessEnv = {}) {
   const lines: string[] = [];
@@ -52,18 +72,39 @@ const parsed = (argv: string[]): DeployArgs => {
 };
 
 describe('npm run deploy / preview without complete settings', () => {
-  it.each([['deploy'], ['preview'], ['deploy', '--functions-only'], ['deploy', '--skip-build']])(
-    '%s %s: stops with exit 1, names what is missing, builds and uploads nothing',
-    async (...argv) => {
-      const { code, output, toolsAskedFor } = await run(argv.filter(Boolean));
-      expect(code).toBe(1);
-      expect(toolsAskedFor).toBe(0);
-      expect(output).toContain('WX_APPID');
-      expect(output).toContain('WX_PRIVATE_KEY_PATH');
-      expect(output).toContain('WX_CLOUD_ENV');
-      expect(output).toContain('未构建，也未发出任何请求');
-    },
-  );
+  const APP = ['WX_APPID', 'WX_PRIVATE_KEY_PATH'];
+  const FUNCTIONS = ['TCB_SECRET_ID', 'TCB_SECRET_KEY', 'PAY_SUB_MCH_ID'];
+  it.each([
+    [['deploy'], [...APP, ...FUNCTIONS], []],
+    [['deploy', '--skip-build'], [...APP, ...FUNCTIONS], []],
+    [['preview'], APP, FUNCTIONS],
+    [['deploy', '--app-only'], APP, FUNCTIONS],
+    [['deploy', '--functions-only'], FUNCTIONS, APP],
+    // shop reads no PAY_SUB_MCH_ID (its config.json lists no environment)
+    [
+      ['deploy', '--function', 'shop'],
+      ['TCB_SECRET_ID', 'TCB_SECRET_KEY'],
+      [...APP, 'PAY_SUB_MCH_ID'],
+    ],
+  ])('%j: stops with exit 1, names what is missing, builds and uploads nothing', async (argv, named, notNamed) => {
+    const { code, output, toolsAskedFor } = await run(argv);
+    expect(code).toBe(1);
+    expect(toolsAskedFor).toBe(0);
+    for (const variable of ['WX_CLOUD_ENV', ...named]) expect(output).toContain(`设置环境变量 ${variable}`);
+    for (const variable of notNamed) expect(output).not.toContain(variable);
+    expect(output).toContain('未构建，也未发出任何请求');
+  });
+
+  it('refuses a PAY_SUB_MCH_ID that is not a merchant id, before building', async () => {
+    const { code, output, toolsAskedFor } = await run(['deploy', '--functions-only'], {
+      WX_CLOUD_ENV: 'shop-prod-1',
+      TCB_SECRET_ID: 'AKIDexample',
+      TCB_SECRET_KEY: 'secret',
+      PAY_SUB_MCH_ID: 'mch-123',
+    });
+    expect([code, toolsAskedFor]).toEqual([1, 0]);
+    expect(output).toContain('"mch-123" is not a merchant id');
+  });
 
   it('with two settings present, names just the third', async () => {
     writeFileSync(path.join(root, 'upload.key'), PEM);
@@ -95,8 +136,7 @@ describe('npm run deploy / preview without complete settings', () => {
 
   it('with everything in place, goes on to the build (the first use of its tools)', async () => {
     writeFileSync(path.join(root, 'upload.key'), PEM);
-    const env = { WX_APPID: 'wx0123456789abcdef', WX_PRIVATE_KEY_PATH: 'upload.key', WX_CLOUD_ENV: 'shop-prod-1' };
-    const { code, output, toolsAskedFor } = await run(['deploy'], env);
+    const { code, output, toolsAskedFor } = await run(['deploy'], COMPLETE_ENV);
     expect([code, toolsAskedFor]).toEqual([2, 1]);
     expect(output).toContain('this test never builds or uploads');
   });
@@ -164,7 +204,11 @@ describe('planDeploy', () => {
   it('refuses a config.json whose timer is not a 7-field cron, before anything is uploaded', () => {
     writeFileSync(
       path.join(root, 'cloudfunctions', 'shop', 'config.json'),
-      JSON.stringify({ triggers: [{ name: 'hourly', type: 'timer', config: '0 0 * * *' }] }),
+      JSON.stringify({
+        timeout: 5,
+        memorySize: 128,
+        triggers: [{ name: 'hourly', type: 'timer', config: '0 0 * * *' }],
+      }),
     );
     expect(() => planDeploy(parsed(['deploy']), path.join(root, 'cloudfunctions'))).toThrow(/expected 7 fields/);
   });
@@ -183,5 +227,167 @@ describe('stageFunction', () => {
     writeFileSync(path.join(fn.dir, 'index.js'), "require('wx-server-sdk');");
     const staged = stageFunction(fn, path.join(root, 'staging'));
     expect(readdirSync(staged).sort()).toEqual(['config.json', 'index.js', 'package.json']);
+  });
+});
+
+describe('requiredSettings', () => {
+  it('asks for the upload key only with the app, for API keys and variables only with functions', () => {
+    const functionsRoot = path.join(root, 'cloudfunctions');
+    expect(requiredSettings(planDeploy(parsed(['preview']), functionsRoot))).toEqual([
+      'appid',
+      'privateKeyPath',
+      'envId',
+    ]);
+    expect(requiredSettings(planDeploy(parsed(['deploy', '--function', 'shop']), functionsRoot))).toEqual([
+      'envId',
+      'secretId',
+      'secretKey',
+    ]);
+    expect(requiredSettings(planDeploy(parsed(['deploy']), functionsRoot))).toEqual([
+      'appid',
+      'privateKeyPath',
+      'envId',
+      'secretId',
+      'secretKey',
+      'paySubMchId',
+    ]);
+  });
+});
+
+/** A stand-in for @cloudbase/manager-node's functions service that records each call and its arguments. */
+function recordingAdmin(existing: string[]) {
+  const calls: [string, ...unknown[]][] = [];
+  const admin: FunctionsAdmin = {
+    listAllFunctions: async (options) => {
+      calls.push(['listAllFunctions', options]);
+      return existing.map((name) => ({ FunctionName: name }));
+    },
+    createFunction: async (param) => {
+      calls.push(['createFunction', param]);
+      return { RequestId: 'create' };
+    },
+    updateFunctionCode: async (param) => {
+      calls.push(['updateFunctionCode', param]);
+      return { RequestId: 'code' };
+    },
+    waitFunctionActive: async (name) => {
+      calls.push(['waitFunctionActive', name]);
+    },
+    updateFunctionConfig: async (func) => {
+      calls.push(['updateFunctionConfig', func]);
+      return { RequestId: 'config' };
+    },
+    createFunctionTriggers: async (name, triggers) => {
+      calls.push(['createFunctionTriggers', name, triggers]);
+      return { RequestId: 'triggers' };
+    },
+  };
+  return { admin, calls };
+}
+
+const writeBundles = () => {
+  for (const name of ['shop', 'giftExpiry']) {
+    writeFileSync(path.join(root, 'cloudfunctions', name, 'index.js'), "require('wx-server-sdk');");
+  }
+};
+
+describe('deployFunctions (cloud functions through @cloudbase/manager-node)', () => {
+  const settings = { envId: 'shop-prod-1', paySubMchId: '1900000109' };
+  const staged = (name: string) => path.join(root, '.tmp', 'deploy-functions', name);
+
+  it('creates a missing function with its whole configuration; updates an existing one', async () => {
+    writeBundles();
+    const { admin, calls } = recordingAdmin(['shop', 'order']);
+    const lines: string[] = [];
+    const plan = planDeploy(parsed(['deploy']), path.join(root, 'cloudfunctions'));
+    await deployFunctions(plan.functions, settings, admin, { root, log: (line) => lines.push(line) });
+
+    const giftExpiry = {
+      name: 'giftExpiry',
+      runtime: FUNCTION_RUNTIME,
+      handler: 'index.main',
+      installDependency: true,
+      timeout: 20,
+      memorySize: 256,
+      envVariables: { PAY_SUB_MCH_ID: '1900000109' },
+    };
+    const shop = {
+      name: 'shop',
+      runtime: FUNCTION_RUNTIME,
+      handler: 'index.main',
+      installDependency: true,
+      timeout: 5,
+      memorySize: 128,
+      envVariables: {},
+    };
+    expect(calls).toEqual([
+      ['listAllFunctions', { envId: 'shop-prod-1' }],
+      [
+        'createFunction',
+        {
+          func: { ...giftExpiry, triggers: [{ name: 'giftExpirySweep', type: 'timer', config: '0 */5 * * * * *' }] },
+          functionPath: staged('giftExpiry'),
+          force: false,
+        },
+      ],
+      ['updateFunctionCode', { func: shop, functionPath: staged('shop') }],
+      ['waitFunctionActive', 'shop'],
+      ['updateFunctionConfig', shop],
+      ['waitFunctionActive', 'shop'],
+    ]);
+    expect(readdirSync(staged('shop')).sort()).toEqual(['config.json', 'index.js', 'package.json']);
+    expect(lines.join('\n')).toContain('giftExpiry: 已创建 / created (Nodejs16.13, 20 s, 256 MB) → shop-prod-1');
+    expect(lines.join('\n')).toContain('环境变量 / environment variables: PAY_SUB_MCH_ID');
+  });
+
+  it('sets the timer triggers of an existing function after its configuration', async () => {
+    writeBundles();
+    const { admin, calls } = recordingAdmin(['giftExpiry']);
+    const plan = planDeploy(parsed(['deploy', '--function', 'giftExpiry']), path.join(root, 'cloudfunctions'));
+    await deployFunctions(plan.functions, settings, admin, { root, log: () => undefined });
+    expect(calls.map(([name]) => name)).toEqual([
+      'listAllFunctions',
+      'updateFunctionCode',
+      'waitFunctionActive',
+      'updateFunctionConfig',
+      'waitFunctionActive',
+      'createFunctionTriggers',
+    ]);
+    expect(calls.at(-1)).toEqual([
+      'createFunctionTriggers',
+      'giftExpiry',
+      [{ name: 'giftExpirySweep', type: 'timer', config: '0 */5 * * * * *' }],
+    ]);
+  });
+
+  it('npm run deploy --functions-only: builds the functions, then hands the manager its settings', async () => {
+    writeFileSync(path.join(root, 'upload.key'), PEM);
+    const { admin, calls } = recordingAdmin([]);
+    const steps: string[] = [];
+    const tools: DeployTools = {
+      npm: (script, env) => {
+        steps.push(`npm ${script} ${String(env.WX_CLOUD_ENV)}`);
+        writeBundles();
+      },
+      ci: {} as DeployTools['ci'],
+      functions: (managerSettings) => {
+        steps.push(`manager ${JSON.stringify(managerSettings)}`);
+        return admin;
+      },
+    };
+    const lines: string[] = [];
+    const code = await runDeploy({
+      argv: ['deploy', '--functions-only'],
+      env: COMPLETE_ENV,
+      root,
+      log: (line) => lines.push(line),
+      tools: () => tools,
+    });
+    expect([code, lines.join('\n')]).toEqual([0, expect.stringContaining('shop: 已创建 / created')]);
+    expect(steps).toEqual([
+      'npm build:functions shop-prod-1',
+      'manager {"envId":"shop-prod-1","secretId":"AKIDexample","secretKey":"secret"}',
+    ]);
+    expect(calls.filter(([name]) => name === 'createFunction')).toHaveLength(2);
   });
 });

@@ -8,24 +8,50 @@
  *   npm run preview                         build + a preview QR code in .tmp/preview-qrcode.jpg
  *   …  --skip-build                         upload what dist/ and cloudfunctions/ hold now
  *
- * Settings (scripts/deploy/config.ts): WX_APPID, WX_PRIVATE_KEY_PATH, WX_CLOUD_ENV or deploy.config.json.
- * When any is missing or wrong, the run stops before building and before any network call.
+ * Settings (scripts/deploy/config.ts), from environment variables or deploy.config.json: WX_CLOUD_ENV always;
+ * WX_APPID and WX_PRIVATE_KEY_PATH for the mini program; TCB_SECRET_ID, TCB_SECRET_KEY and every variable
+ * the planned functions' config.json `environment` lists (PAY_SUB_MCH_ID) for cloud functions. When any is
+ * missing or wrong, the run stops before building and before any network call.
  *
- * miniprogram-ci's cloud.uploadFunction updates a function's code only: it never reads config.json, and a
- * function that does not exist yet is created with runtime Nodejs8.9 and a 3 s timeout, which cannot run
- * these node16 bundles. So each function is created once in DevTools (上传并部署：云端安装依赖, which applies
- * config.json's timeout and open-API permissions); docs/merchant-guide.md says so.
+ * The mini program goes up with miniprogram-ci. Cloud functions go up with @cloudbase/manager-node, not
+ * miniprogram-ci's cloud.uploadFunction: that one only replaces code, never reads config.json, and creates a
+ * missing function with runtime Nodejs8.9 and a 3 s timeout. Here a missing function is created with the
+ * runtime the bundles target, config.json's timeout, memory, timer triggers and environment variables; an
+ * existing one gets its code, then that configuration, then its triggers.
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type CloudBaseManager from '@cloudbase/manager-node';
 import type * as MiniprogramCi from 'miniprogram-ci';
-import { REPO_ROOT, SETTINGS, resolveSettings, type Settings } from './config';
-import { deployableFunctions, FUNCTIONS_ROOT, type DeployableFunction } from './functions';
+import { REPO_ROOT, SETTINGS, resolveSettings, type SettingName, type Settings } from './config';
+import { deployableFunctions, FUNCTIONS_ROOT, type DeployableFunction, type FunctionVariable } from './functions';
 
-export type DeploySettings = Settings<'appid' | 'privateKeyPath' | 'envId'>;
-export const DEPLOY_SETTINGS = ['appid', 'privateKeyPath', 'envId'] as const;
+/** Every setting a run may need; requiredSettings says which a given plan needs. */
+export type DeploySettings = Settings<SettingName>;
+
+/** The deploy setting each function environment variable is filled from. */
+const VARIABLE_SETTINGS: Record<FunctionVariable, SettingName> = { PAY_SUB_MCH_ID: 'paySubMchId' };
+
+/**
+ * The CloudBase runtime matching scripts/build-functions.ts's esbuild target (node16). The manager's own
+ * default is a newer Node; miniprogram-ci's is Nodejs8.9.
+ */
+export const FUNCTION_RUNTIME = 'Nodejs16.13';
+
+/** The calls npm run deploy makes for cloud functions: a subset of @cloudbase/manager-node's functions service. */
+type FunctionService = CloudBaseManager['functions'];
+export type FunctionsAdmin = Pick<
+  FunctionService,
+  | 'listAllFunctions'
+  | 'createFunction'
+  | 'updateFunctionCode'
+  | 'waitFunctionActive'
+  | 'updateFunctionConfig'
+  | 'createFunctionTriggers'
+>;
+export type CloudFunctionConfig = Parameters<FunctionService['updateFunctionConfig']>[0];
 
 export interface DeployArgs {
   command: 'deploy' | 'preview';
@@ -45,9 +71,6 @@ export type ParsedArgs = { ok: true; args: DeployArgs } | { ok: false; message: 
 
 /** The files of cloudfunctions/<name>/ that are uploaded. */
 export const UPLOADED_FILES = ['index.js', 'package.json', 'config.json'] as const;
-
-/** miniprogram-ci's createTimeTrigger resolves with this text on success (and another text on failure). */
-const TRIGGERS_CREATED = '创建定时触发器成功';
 
 const USAGE = [
   '用法 / usage:',
@@ -119,6 +142,39 @@ export function planDeploy(args: DeployArgs, functionsRoot: string = FUNCTIONS_R
   return { app: args.app, functions: args.functions ? deployableFunctions(functionsRoot, args.only) : [] };
 }
 
+/** The settings a plan needs: the env id always, the upload key for the app, API keys and variables for functions. */
+export function requiredSettings(plan: DeployPlan): SettingName[] {
+  const names: SettingName[] = ['envId'];
+  if (plan.app) names.unshift('appid', 'privateKeyPath');
+  if (plan.functions.length > 0) {
+    names.push('secretId', 'secretKey');
+    for (const fn of plan.functions) {
+      for (const variable of fn.config.environment ?? []) names.push(VARIABLE_SETTINGS[variable]);
+    }
+  }
+  return [...new Set(names)];
+}
+
+/** A function's CloudBase configuration, from its config.json and the deploy settings. */
+export function cloudFunctionConfig(fn: DeployableFunction, settings: Partial<DeploySettings>): CloudFunctionConfig {
+  const envVariables: Record<string, string> = {};
+  for (const variable of fn.config.environment ?? []) {
+    const value = settings[VARIABLE_SETTINGS[variable]];
+    if (!value) throw new Error(`${fn.name}: ${variable} has no value`);
+    envVariables[variable] = value;
+  }
+  return {
+    name: fn.name,
+    runtime: FUNCTION_RUNTIME,
+    handler: 'index.main',
+    // the cloud installs wx-server-sdk from the function's package.json
+    installDependency: true,
+    timeout: fn.config.timeout,
+    memorySize: fn.config.memorySize,
+    envVariables,
+  };
+}
+
 /**
  * What the cloud gets of a function: the bundle, its package.json and config.json, copied into a clean
  * folder; the TypeScript sources and the source map next to them stay here.
@@ -141,6 +197,8 @@ export interface DeployTools {
   /** runs `npm run <script>` with extra environment variables; throws when it fails */
   npm(script: string, env: NodeJS.ProcessEnv): void;
   ci: typeof MiniprogramCi;
+  /** the cloud functions service of @cloudbase/manager-node for this environment */
+  functions(settings: { envId: string; secretId: string; secretKey: string }): FunctionsAdmin;
 }
 
 export interface DeployContext {
@@ -163,16 +221,17 @@ export async function runDeploy(context: DeployContext): Promise<number> {
     return 1;
   }
   const { args } = parsed;
-  const resolved = resolveSettings(DEPLOY_SETTINGS, { env: context.env, root });
-  if (!resolved.ok) {
-    log(resolved.message);
-    return 1;
-  }
+  // the plan reads only local files (config.json): it says which settings this run needs
   let plan: DeployPlan;
   try {
     plan = planDeploy(args, path.join(root, 'cloudfunctions'));
   } catch (error) {
     log(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+  const resolved = resolveSettings(requiredSettings(plan), { env: context.env, root });
+  if (!resolved.ok) {
+    log(resolved.message);
     return 1;
   }
   try {
@@ -184,29 +243,53 @@ export async function runDeploy(context: DeployContext): Promise<number> {
   }
 }
 
-async function carryOut(args: DeployArgs, plan: DeployPlan, settings: DeploySettings, context: DeployContext) {
-  const { log, root } = context;
+async function carryOut(args: DeployArgs, plan: DeployPlan, settings: Partial<DeploySettings>, context: DeployContext) {
   const tools = context.tools();
+  const envId = need(settings, 'envId');
   if (args.build) {
     // the weapp build inlines the env id into wx.cloud.init (config/index.ts reads WX_CLOUD_ENV)
     const buildEnv = {
       NODE_ENV: 'production',
-      TARO_APP_ID: settings.appid,
-      [SETTINGS.envId.envVar]: settings.envId,
+      ...(settings.appid ? { TARO_APP_ID: settings.appid } : {}),
+      [SETTINGS.envId.envVar]: envId,
     };
     if (plan.functions.length > 0) tools.npm('build:functions', buildEnv);
     if (plan.app) tools.npm('build:weapp', buildEnv);
   }
+  if (plan.app) await uploadApp(args, settings, tools, context);
+  if (plan.functions.length > 0) {
+    const admin = tools.functions({
+      envId,
+      secretId: need(settings, 'secretId'),
+      secretKey: need(settings, 'secretKey'),
+    });
+    await deployFunctions(plan.functions, settings, admin, context);
+  }
+}
+
+function need(settings: Partial<DeploySettings>, name: SettingName): string {
+  const value = settings[name];
+  if (!value) throw new Error(`${SETTINGS[name].envVar} missing`);
+  return value;
+}
+
+async function uploadApp(
+  args: DeployArgs,
+  settings: Partial<DeploySettings>,
+  tools: DeployTools,
+  context: DeployContext,
+) {
+  const { log, root } = context;
   const project = new tools.ci.Project({
-    appid: settings.appid,
+    appid: need(settings, 'appid'),
     type: 'miniProgram',
     // Taro writes dist/project.config.json (miniprogramRoot './'): dist/ is the compiled project
     projectPath: path.join(root, 'dist'),
-    privateKeyPath: settings.privateKeyPath,
+    privateKeyPath: need(settings, 'privateKeyPath'),
     ignores: ['node_modules/**/*'],
   });
   const setting = { es6: false, minifyWXML: true, minifyWXSS: true };
-  if (plan.app && args.command === 'preview') {
+  if (args.command === 'preview') {
     mkdirSync(path.dirname(args.qrcodeFile), { recursive: true });
     await tools.ci.preview({
       project,
@@ -218,39 +301,50 @@ async function carryOut(args: DeployArgs, plan: DeployPlan, settings: DeploySett
       ...(args.pagePath ? { pagePath: args.pagePath } : {}),
     });
     log(`预览二维码 / preview QR code: ${path.relative(root, args.qrcodeFile)}（用微信扫码 / scan it with WeChat）`);
-  } else if (plan.app) {
+  } else {
     await tools.ci.upload({ project, version: args.version, desc: args.desc, setting });
     log(
       `已上传小程序 ${args.version} / uploaded the mini program ${args.version}: 到公众平台「版本管理」提交审核 / submit it for review under 版本管理`,
     );
   }
-  for (const fn of plan.functions) {
-    const uploaded = await tools.ci.cloud.uploadFunction({
-      project,
-      env: settings.envId,
-      name: fn.name,
-      path: stageFunction(fn, path.join(root, '.tmp', 'deploy-functions')),
-      remoteNpmInstall: true,
-    });
-    log(`云函数 / function ${fn.name}: ${uploaded.filesCount} files, ${uploaded.packSize} bytes → ${settings.envId}`);
+}
+
+/**
+ * Each function: created with its whole configuration when the environment lacks it, else its code
+ * replaced, then its configuration and timer triggers set (each step waits for the function to be
+ * active again, as the cloud refuses changes to a function that is updating).
+ */
+export async function deployFunctions(
+  functions: readonly DeployableFunction[],
+  settings: Partial<DeploySettings>,
+  admin: FunctionsAdmin,
+  context: Pick<DeployContext, 'log' | 'root'>,
+) {
+  const { log, root } = context;
+  const envId = need(settings, 'envId');
+  const existing = new Set((await admin.listAllFunctions({ envId })).map((fn) => fn.FunctionName));
+  for (const fn of functions) {
+    const func = cloudFunctionConfig(fn, settings);
+    const functionPath = stageFunction(fn, path.join(root, '.tmp', 'deploy-functions'));
     const triggers = fn.config.triggers ?? [];
-    if (triggers.length > 0) {
-      const answer = await tools.ci.cloud.createTimeTrigger({
-        project,
-        envId: settings.envId,
-        functionName: fn.name,
-        triggersConfig: triggers,
-      });
-      const described = triggers.map((t) => `${t.name} "${t.config}"`).join(', ');
-      if (answer !== TRIGGERS_CREATED) throw new Error(`${fn.name} timer triggers ${described}: ${answer}`);
-      log(`  定时触发器 / timer triggers: ${described}`);
+    const described = `${func.runtime}, ${func.timeout} s, ${func.memorySize} MB`;
+    if (!existing.has(fn.name)) {
+      // createFunction waits for the function to be active, then creates the triggers
+      await admin.createFunction({ func: { ...func, triggers }, functionPath, force: false });
+      log(`云函数 / function ${fn.name}: 已创建 / created (${described}) → ${envId}`);
+    } else {
+      await admin.updateFunctionCode({ func, functionPath });
+      await admin.waitFunctionActive(fn.name);
+      await admin.updateFunctionConfig(func);
+      await admin.waitFunctionActive(fn.name);
+      if (triggers.length > 0) await admin.createFunctionTriggers(fn.name, triggers);
+      log(`云函数 / function ${fn.name}: 已更新代码与配置 / code and configuration updated (${described}) → ${envId}`);
     }
-  }
-  if (plan.functions.length > 0) {
-    log(
-      '注意 / note: 此上传只更新代码，不应用 config.json 的超时与开放接口权限；新函数请先在开发者工具里「上传并部署」一次' +
-        ' / this upload updates code only: create new functions (and apply config.json changes) from DevTools once',
-    );
+    if (triggers.length > 0) {
+      log(`  定时触发器 / timer triggers: ${triggers.map((t) => `${t.name} "${t.config}"`).join(', ')}`);
+    }
+    const variables = Object.keys(func.envVariables ?? {});
+    if (variables.length > 0) log(`  环境变量 / environment variables: ${variables.join(', ')}`);
   }
 }
 
@@ -262,6 +356,11 @@ export const realTools = (root: string): DeployTools => ({
   // loaded here, not at the top: a run that stops on its settings never loads the upload client
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   ci: require('miniprogram-ci') as typeof MiniprogramCi,
+  functions(settings) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const CloudBase = require('@cloudbase/manager-node') as typeof CloudBaseManager;
+    return new CloudBase(settings).functions;
+  },
 });
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {

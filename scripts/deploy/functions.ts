@@ -23,8 +23,23 @@ const triggerSchema = z.object({
   config: z.string().min(1),
 });
 
+/**
+ * The function environment variables npm run deploy sets, each from the deploy setting of the same
+ * name (scripts/deploy/config.ts): a function lists the ones its code reads in config.json `environment`.
+ */
+export const FUNCTION_VARIABLES = ['PAY_SUB_MCH_ID'] as const;
+export type FunctionVariable = (typeof FUNCTION_VARIABLES)[number];
+
+/** The memory sizes (MB) a CloudBase function can have. */
+const MEMORY_SIZES = [64, 128, 256, 512, 1024, 2048] as const;
+
 const functionConfigSchema = z.object({
-  timeout: z.number().int().min(1).max(900).optional(),
+  /** seconds; the cloud's default is 3, too short for the timer sweeps */
+  timeout: z.number().int().min(1).max(900),
+  memorySize: z
+    .number()
+    .refine((size) => (MEMORY_SIZES as readonly number[]).includes(size), `must be one of ${MEMORY_SIZES.join(', ')}`),
+  environment: z.array(z.enum(FUNCTION_VARIABLES)).optional(),
   triggers: z.array(triggerSchema).optional(),
   permissions: z.object({ openapi: z.array(z.string().regex(/^\w+\.\w+$/)).optional() }).optional(),
 });
@@ -51,7 +66,8 @@ export function listFunctionFolders(root: string = FUNCTIONS_ROOT): string[] {
 /** config.json of a function folder, validated; throws naming the file and the field when it is wrong. */
 export function readFunctionConfig(dir: string): FunctionConfig {
   const file = path.join(dir, 'config.json');
-  if (!existsSync(file)) return {};
+  if (!existsSync(file))
+    throw new Error(`${path.relative(REPO_ROOT, file)} missing (timeout and memorySize are required)`);
   const parsed = functionConfigSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     throw new Error(
@@ -152,8 +168,15 @@ export async function auditFunctionFolder(dir: string): Promise<string[]> {
   const triggerNames = (config.triggers ?? []).map((trigger) => trigger.name);
   if (new Set(triggerNames).size !== triggerNames.length) problems.push(`config.json has two triggers with one name`);
   const declared = new Set(config.permissions?.openapi ?? []);
-  for (const api of openApisCalledIn(readFileSync(indexFile, 'utf8'))) {
+  const bundle = readFileSync(indexFile, 'utf8');
+  for (const api of openApisCalledIn(bundle)) {
     if (!declared.has(api)) problems.push(`config.json permissions.openapi lacks ${api}, which index.js calls`);
+  }
+  // a bundle that reads a variable (server/payment.ts inlines its name) must have it set on deploy
+  for (const variable of FUNCTION_VARIABLES) {
+    if (bundle.includes(variable) && !config.environment?.includes(variable)) {
+      problems.push(`config.json environment lacks ${variable}, which index.js reads`);
+    }
   }
   return problems;
 }

@@ -94,10 +94,33 @@ describe('the audit fails on a folder that is not deployable', () => {
 
   it('a config.json that does not declare an open API the code calls', async () => {
     copyOf('giftExpiry');
-    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ timeout: 20, permissions: { openapi: [] } }));
+    writeFileSync(
+      path.join(dir, 'config.json'),
+      JSON.stringify({ timeout: 20, memorySize: 256, environment: ['PAY_SUB_MCH_ID'], permissions: { openapi: [] } }),
+    );
     expect(await auditFunctionFolder(dir)).toEqual([
       'config.json permissions.openapi lacks cloudbase.addDelayedFunctionTask, which index.js calls',
       'config.json permissions.openapi lacks subscribeMessage.send, which index.js calls',
+    ]);
+  });
+
+  it('a paying function whose config.json does not ask for PAY_SUB_MCH_ID', async () => {
+    copyOf('order');
+    const { environment: _dropped, ...config } = JSON.parse(
+      readFileSync(path.join(dir, 'config.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify(config));
+    expect(await auditFunctionFolder(dir)).toEqual([
+      'config.json environment lacks PAY_SUB_MCH_ID, which index.js reads',
+    ]);
+  });
+
+  it('a memory size the cloud does not offer', async () => {
+    copyOf('shop');
+    const config = JSON.parse(readFileSync(path.join(dir, 'config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ ...config, memorySize: 300 }));
+    expect(await auditFunctionFolder(dir)).toEqual([
+      expect.stringMatching(/^config\.json: .*memorySize must be one of/),
     ]);
   });
 });
