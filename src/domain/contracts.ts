@@ -16,7 +16,6 @@ import type {
   SubmitReturnShippingRequest,
 } from './afterSale/types';
 import type { OrderStatus } from './order/machine';
-import type { RecipientOrderView } from './order/recipientView';
 import type { ParcelTracking } from './logistics/timeline';
 import type { Result } from './result';
 import type {
@@ -245,7 +244,7 @@ export interface OrderShipping {
   shippedAt: number;
 }
 
-export type { ParcelTracking, RecipientOrderView };
+export type { ParcelTracking };
 /** The buyer's view, or — for a gift order the caller accepted — the recipient's (no prices). */
 export type AnyOrderView = OrderView | RecipientOrderView;
 
@@ -295,6 +294,30 @@ export interface OrderView {
   /** 申请售后 ('apply') / 查看售后 ('view') for the viewer, or null (see docs/domain.md "After-sales") */
   afterSaleEntry: AfterSaleEntry;
 }
+
+/** An order line without its price (what the recipient of a gift sees). */
+export type RecipientOrderItem = Omit<OrderItem, 'price'> & { price: null };
+
+/**
+ * The recipient's view of a gift order she accepted (src/domain/order/recipientView.ts builds it): her
+ * address and the parcel, no prices.
+ */
+export type RecipientOrderView = Omit<OrderView, 'viewer' | 'items' | 'totalFee' | 'actions' | 'lateRefund'> & {
+  /** tells this variant from the buyer's OrderView (which has no `viewer`) */
+  viewer: 'recipient';
+  kind: 'gift';
+  /** the gift it came from (her 我收到的 entry) */
+  giftId: string | null;
+  /** who sent it (from the printed card) */
+  giverNickname: string | null;
+  items: RecipientOrderItem[];
+  /** always null: the recipient never sees what the gift cost */
+  totalFee: null;
+  /** a refund of a late payment goes to the giver, never shown to her */
+  lateRefund: null;
+  /** the recipient follows the parcel; paying, cancelling and confirming are the giver's */
+  actions: [];
+};
 
 export interface OrderListRequest {
   status?: OrderStatus;

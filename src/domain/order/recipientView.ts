@@ -4,31 +4,13 @@
  * is the giver's. The order-wide fields come from the buyer's view; everything that differs for her
  * (prices, address, parcel, wording, actions) is set here explicitly.
  */
-import type { OrderItem, OrderStatus, OrderView } from '@domain/contracts';
+import type { OrderStatus, RecipientOrderItem, RecipientOrderView } from '@domain/contracts';
 import { afterSaleEntryFor, afterSaleOrderStatusText, orderAfterSaleSummary } from '@domain/afterSale/views';
 import { clock } from '@domain/clock';
 import type { OrderRecord } from './types';
 import { toOrderView } from './views';
 
-/** An order line without its price. */
-export type RecipientOrderItem = Omit<OrderItem, 'price'> & { price: null };
-
-export type RecipientOrderView = Omit<OrderView, 'viewer' | 'items' | 'totalFee' | 'actions' | 'lateRefund'> & {
-  /** tells this variant from the buyer's OrderView (which has no `viewer`) */
-  viewer: 'recipient';
-  kind: 'gift';
-  /** the gift it came from (her 我收到的 entry) */
-  giftId: string | null;
-  /** who sent it (from the printed card) */
-  giverNickname: string | null;
-  items: RecipientOrderItem[];
-  /** always null: the recipient never sees what the gift cost */
-  totalFee: null;
-  /** a refund of a late payment goes to the giver, never shown to her */
-  lateRefund: null;
-  /** the recipient follows the parcel; paying, cancelling and confirming are the giver's */
-  actions: [];
-};
+export type { RecipientOrderItem, RecipientOrderView };
 
 const RECIPIENT_HINTS: { readonly [S in OrderStatus]?: string } = {
   paid: '你已收下礼物，商家将尽快发货',
