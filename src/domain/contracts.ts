@@ -34,8 +34,13 @@ import type { RankingKind } from './finder/requests';
 import type { OccasionTag, RecipientTag } from './finder/tags';
 import type { GiftRanking, SeasonalCollectionHead } from './finder/views';
 import type { MerchantDashboard } from './merchant/dashboard';
-import type { MerchantProduct, MerchantProductSummary, SaveProductRequest } from './merchant/product';
-import type { MerchantIdentity, MerchantProductListRequest } from './merchant/requests';
+import type {
+  MerchantIdentity,
+  MerchantProduct,
+  MerchantProductListRequest,
+  MerchantProductSummary,
+  SaveProductRequest,
+} from './merchant/types';
 import type {
   AddWishRequest,
   MyWishlist,

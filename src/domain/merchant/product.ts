@@ -18,6 +18,8 @@ import { cleanText, countChars } from '@domain/text';
 import { isAvatarUrl } from '@domain/user/profile';
 import { MerchantErrors } from './errors';
 
+export type { MerchantProduct, MerchantProductSummary, MerchantSku, SaveProductRequest, SkuDraft } from './types';
+
 export const PRODUCT_NAME_MAX_CHARS = 40;
 export const PRODUCT_DESCRIPTION_MAX_CHARS = 2000;
 export const PRODUCT_IMAGES_MAX = 9;
@@ -29,33 +31,6 @@ export const SKU_PRICE_MAX_FEN: Fen = 99_999_999;
 export const SKU_STOCK_MAX = 999_999;
 
 const ID = /^[0-9A-Za-z_-]{1,64}$/;
-
-export interface SkuDraft {
-  /** absent for a new SKU */
-  skuId?: string;
-  /** spec name → value, exactly the product's specNames ({} when it has none) */
-  specs: Record<string, string>;
-  price: Fen;
-  stock: number;
-  /** an existing SKU's stock as the editor showed it (required with skuId) */
-  expectedStock?: number;
-  /** default true */
-  onShelf?: boolean;
-}
-
-export interface SaveProductRequest {
-  /** absent: create a product */
-  productId?: string;
-  name: string;
-  categoryId: string;
-  description?: string;
-  images: string[];
-  specNames: string[];
-  skus: SkuDraft[];
-  onShelf: boolean;
-  /** gift-finder tags and brand; absent keeps them as they are (untagged for a new product) */
-  tags?: ProductGiftTags;
-}
 
 /** A request that passed every rule: text normalised, defaults filled in. */
 export interface ProductDraft {
@@ -75,50 +50,6 @@ export interface ProductDraft {
   }>;
   onShelf: boolean;
   tags: ProductGiftTags | null;
-}
-
-export interface MerchantSku {
-  skuId: string;
-  specs: Record<string, string>;
-  price: Fen;
-  /** what buyers can still take */
-  stock: number;
-  sales: number;
-  onShelf: boolean;
-}
-
-export interface MerchantProduct {
-  productId: string;
-  name: string;
-  categoryId: string;
-  categoryName: string;
-  description: string;
-  images: string[];
-  specNames: string[];
-  onShelf: boolean;
-  priceMin: Fen;
-  priceMax: Fen;
-  sales: number;
-  skus: MerchantSku[];
-  giftable: boolean;
-  /** why it cannot be sent as a gift (category rule or price limit) */
-  giftBlockedReason: { code: string; message: string } | null;
-  tags: ProductGiftTags;
-}
-
-export interface MerchantProductSummary {
-  productId: string;
-  name: string;
-  image: string;
-  categoryName: string;
-  priceMin: Fen;
-  priceMax: Fen;
-  onShelf: boolean;
-  sales: number;
-  totalStock: number;
-  skuCount: number;
-  giftable: boolean;
-  giftBlockedReason: { code: string; message: string } | null;
 }
 
 const refuse = (spec: ErrorSpec, detail?: string) =>

@@ -3,29 +3,16 @@
  * has listOrders / shipOrder): who is asking, one order, the products editor, the dashboard.
  */
 import * as z from 'zod';
-import type { NoParams } from '@domain/contracts';
 import { idSchema, cursorSchema } from '@domain/order/schemas';
-import type { SaveProductRequest } from './product';
+import type { MerchantProductListRequest, SaveProductRequest } from './types';
 
-/** `merchant.whoami`: anybody may ask; only merchants see the 店铺管理 entry. */
-export interface MerchantIdentity {
-  isMerchant: boolean;
-  /** the merchant's shop name from the `merchants` document; null for everybody else */
-  name: string | null;
-}
-
-export interface MerchantProductListRequest {
-  /** true: on shelf only, false: off shelf only, absent: all */
-  onShelf?: boolean;
-  cursor?: string;
-  /** 1..50, default 20 */
-  limit?: number;
-}
+export type { MerchantIdentity, MerchantProductListRequest } from './types';
 
 export const MERCHANT_PRODUCTS_DEFAULT_LIMIT = 20;
 export const MERCHANT_PRODUCTS_MAX_LIMIT = 50;
 
-export const noParamsSchema = z.object({}) satisfies z.ZodType<NoParams>;
+/** An action without parameters (contracts.ts NoParams). */
+export const noParamsSchema = z.object({}) satisfies z.ZodType<Record<never, never>>;
 
 export const getMerchantOrderSchema = z.object({ orderId: idSchema('订单号') });
 
