@@ -13,6 +13,7 @@ import { clock, MINUTE_MS } from '@domain/clock';
 import { GIFT_REFUND_DUE_STATUSES } from '@domain/gift/machine';
 import { GIFT_PAYMENT_WINDOW_MS } from '@domain/gift/rules';
 import { command as _ } from '@server/cloud';
+import { inParallel } from '@server/parallel';
 import { findOrder } from '@server/orders';
 import { confirmRefundByQuery } from '@server/refunds';
 import { finishAcceptance } from './accept';
@@ -48,22 +49,6 @@ export interface SweepReport {
   durationMs: number;
 }
 
-/** Runs `work` over `items`, `concurrency` at a time. */
-async function inParallel<T>(
-  items: readonly T[],
-  concurrency: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-}
-
 export async function runExpirySweep(options: SweepOptions): Promise<SweepReport> {
   const started = performance.now();
   const batchSize = Math.min(100, Math.max(1, Math.floor(options.batchSize ?? SWEEP_SETTINGS.batchSize)));
@@ -81,7 +66,8 @@ export async function runExpirySweep(options: SweepOptions): Promise<SweepReport
     complete: false,
     durationMs: 0,
   };
-  const canContinue = () => report.batches < maxBatches && performance.now() - started < budget;
+  const withinBudget = () => performance.now() - started < budget;
+  const canContinue = () => report.batches < maxBatches && withinBudget();
   const finish = (complete: boolean): SweepReport => {
     report.complete = complete;
     report.durationMs = Math.round(performance.now() - started);
@@ -148,7 +134,8 @@ export async function runExpirySweep(options: SweepOptions): Promise<SweepReport
       if (!canContinue()) return finish(false);
       const batch = await pass.query();
       report.batches += 1;
-      await inParallel(batch, SWEEP_SETTINGS.concurrency, pass.handle);
+      const handledAll = await inParallel(batch, SWEEP_SETTINGS.concurrency, withinBudget, pass.handle);
+      if (!handledAll) return finish(false);
       if (batch.length < batchSize) break;
     }
   }
