@@ -64,19 +64,20 @@ export function mountDevTools(): void {
 }
 
 const styles = {
-  box: { position: 'fixed', right: 8, bottom: 64, zIndex: 10000, fontSize: 12, fontFamily: 'sans-serif' },
+  // Left edge, mid-height: bottom bars (提交订单, 申请售后 …) and the top search boxes stay uncovered.
+  box: { position: 'fixed', left: 0, top: '45%', zIndex: 10000, fontSize: 12, fontFamily: 'sans-serif' },
   toggle: {
-    padding: '4px 10px',
+    padding: '4px 8px',
     border: 'none',
-    borderRadius: 12,
-    background: 'rgba(0,0,0,0.65)',
+    borderRadius: '0 12px 12px 0',
+    background: 'rgba(0,0,0,0.55)',
     color: '#fff',
     cursor: 'pointer',
   },
   menu: {
     position: 'absolute',
-    right: 0,
-    bottom: 30,
+    left: 0,
+    top: 28,
     minWidth: 160,
     padding: 4,
     borderRadius: 8,
