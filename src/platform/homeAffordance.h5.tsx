@@ -74,7 +74,7 @@ export function mountHomeAffordance(): void {
   createRoot(container).render(<HomeAffordance />);
 }
 
-// Bottom left, above the pages' fixed bars and opposite the dev user switcher: at the top it would cover
+// Bottom left, above the pages' fixed bars (the dev user switcher sits higher on the same edge): at the top it would cover
 // the first tab or the gallery, and catch taps meant for them.
 const style: CSSProperties = {
   position: 'fixed',
