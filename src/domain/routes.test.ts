@@ -40,6 +40,7 @@ describe('route table', () => {
             'pages/product-edit/index',
           ],
         },
+        { root: 'packages/finder', pages: ['pages/ideas/index', 'pages/ranking/index'] },
         { root: 'packages/common', pages: ['pages/not-found/index'] },
       ],
     });
