@@ -2,7 +2,7 @@
  * The deploy script's argument and settings handling. Nothing here uploads: a run whose settings are
  * incomplete must stop before it asks for its build and upload tools at all.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './config';
@@ -227,6 +227,15 @@ describe('stageFunction', () => {
     writeFileSync(path.join(fn.dir, 'index.js'), "require('wx-server-sdk');");
     const staged = stageFunction(fn, path.join(root, 'staging'));
     expect(readdirSync(staged).sort()).toEqual(['config.json', 'index.js', 'package.json']);
+  });
+});
+
+describe('FUNCTION_RUNTIME', () => {
+  it('is the CloudBase Node runtime of the major version scripts/build-functions.ts bundles for', () => {
+    const source = readFileSync(path.join(REPO_ROOT, 'scripts', 'build-functions.ts'), 'utf8');
+    const target = /target: 'node(\d+)'/.exec(source)?.[1];
+    expect(target).toBeDefined();
+    expect(FUNCTION_RUNTIME).toMatch(new RegExp(`^Nodejs${target}\\.\\d+$`));
   });
 });
 
