@@ -222,23 +222,8 @@ export type {
   MerchantAfterSaleView,
   OrderAfterSaleSummary,
 } from './afterSale/types';
-export type OrderKind = 'self' | 'gift';
-/** What the buyer may do next on the order page. */
-export type OrderBuyerAction = 'pay' | 'cancel' | 'confirmReceipt';
-/** Why an order was cancelled. */
-export type OrderCancelReason = 'buyer' | 'timeout' | 'giftClosed' | 'paymentUnavailable' | 'afterSaleRefund';
-
-export interface OrderItem {
-  skuId: string;
-  productId: string;
-  /** product name and first image at the time of ordering */
-  name: string;
-  image: string;
-  specs: Record<string, string>;
-  /** unit price in fen, read from the database when the order was created */
-  price: Fen;
-  quantity: number;
-}
+export type { OrderBuyerAction, OrderCancelReason, OrderItem, OrderKind } from './order/basics';
+import type { OrderBuyerAction, OrderCancelReason, OrderItem, OrderKind } from './order/basics';
 
 export interface OrderShipping {
   /** the carrier's name (src/domain/logistics/carriers.ts) */

@@ -4,7 +4,7 @@
  * The stored document is ./record.ts's; these are its projections (./views.ts).
  */
 import type { Fen } from '@domain/money';
-import type { OrderItem, OrderKind } from '@domain/contracts';
+import type { OrderItem, OrderKind } from '@domain/order/basics';
 import type { OrderStatus } from '@domain/order/machine';
 
 /** 仅退款 (after payment, before or after shipping) | 退货退款 (after shipping, until 7 days after completion). */

@@ -4,7 +4,7 @@
  * recipient's address; the recipient sees both.
  */
 import type { AfterSaleStatus } from '@domain/afterSale/types';
-import type { OrderCancelReason } from '@domain/contracts';
+import type { OrderCancelReason } from '@domain/order/basics';
 import type { OrderStatus } from '@domain/order/machine';
 import type { GiftRefundStage } from './machine';
 
