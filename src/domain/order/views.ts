@@ -7,6 +7,7 @@ import type {
   GiftCardSummary,
   MerchantOrderView,
   OrderBuyerAction,
+  OrderCancelReason,
   OrderLateRefund,
   OrderView,
 } from '@domain/contracts';
@@ -23,6 +24,15 @@ function lateRefundOf(latePayment: LatePaymentRecord | null | undefined): OrderL
 }
 
 const LATE_REFUND_HINT = '订单已取消，您的付款将原路退回';
+
+/** Why an order was cancelled, as its detail page says it (every reason has its words). */
+export const CANCEL_REASON_LABELS = {
+  buyer: '买家取消',
+  timeout: '超时未支付，系统自动取消',
+  giftClosed: '礼物未被领取，已关闭',
+  paymentUnavailable: '支付未能发起',
+  afterSaleRefund: '售后退款，订单关闭',
+} as const satisfies Record<OrderCancelReason, string>;
 
 const isBuyerAction = (event: OrderEvent): event is OrderBuyerAction =>
   (BUYER_ORDER_EVENTS as readonly OrderEvent[]).includes(event);

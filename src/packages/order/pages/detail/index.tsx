@@ -5,6 +5,7 @@ import { ParcelTracking } from '@/components/ParcelTracking';
 import { StateView } from '@/components/StateView';
 import { formatFen } from '@domain/money';
 import { OrderErrors } from '@domain/order/errors';
+import { CANCEL_REASON_LABELS } from '@domain/order/views';
 import { useDidShow, useRouter } from '@/platform/lifecycle';
 import { getOrder, type OrderCardView } from '@/services/order';
 import { AfterSaleEntry } from '@/packages/order/components/AfterSaleEntry';
@@ -22,13 +23,6 @@ const BEIJING_OFFSET_MS = 8 * 3_600_000;
 const formatTime = (epochMs: number): string => {
   const date = new Date(epochMs + BEIJING_OFFSET_MS);
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}`;
-};
-
-const CANCEL_REASONS: Record<string, string> = {
-  buyer: '买家取消',
-  timeout: '超时未支付，系统自动取消',
-  giftClosed: '礼物未被领取，已关闭',
-  paymentUnavailable: '支付未能发起',
 };
 
 /** 订单详情: status with the 待付款 countdown, items, address, amounts, times, and the buyer's buttons. */
@@ -79,7 +73,7 @@ export default function OrderDetailPage() {
     ...(order.completedAt ? ([['完成时间', formatTime(order.completedAt)]] as Array<[string, string]>) : []),
     ...(order.cancelledAt ? ([['取消时间', formatTime(order.cancelledAt)]] as Array<[string, string]>) : []),
     ...(order.cancelReason
-      ? ([['取消原因', CANCEL_REASONS[order.cancelReason] ?? '订单已取消']] as Array<[string, string]>)
+      ? ([['取消原因', CANCEL_REASON_LABELS[order.cancelReason]]] as Array<[string, string]>)
       : []),
   ];
 
