@@ -16,8 +16,8 @@ const OWNERS: Record<string, string> = {
   gifts: 'server/gifts/store.ts',
   users: 'server/users.ts',
   merchants: 'server/merchants.ts',
-  giftStats: 'server/giftStats.ts',
   afterSales: 'server/afterSales.ts',
+  giftStats: 'server/giftStats.ts',
   wishlists: 'server/wishlists.ts',
 };
 

@@ -22,9 +22,9 @@ const AREA_TABLES: ReadonlyArray<Readonly<Record<string, ErrorSpec>>> = [
   OrderErrors,
   PaymentErrors,
   GiftErrors,
-  MerchantErrors,
   AfterSaleErrors,
   LogisticsErrors,
+  MerchantErrors,
   WishlistErrors,
 ];
 

@@ -44,7 +44,7 @@ const tab = (page: string): TabRoute => {
   return Object.assign(() => path as TabUrl, { root: null, page, path, tab: true as const });
 };
 
-const page = <Q extends Query = Record<string, never>>(root: string, pagePath: string): PageRoute<Q> => {
+const page = <Q extends Query = Record<never, never>>(root: string, pagePath: string): PageRoute<Q> => {
   const path = pathOf(root, pagePath);
   const build = (query?: Q) => withQuery(path, query ?? {}) as PageUrl;
   return Object.assign(build as Builder<Q, PageUrl>, { root, page: pagePath, path, tab: false as const });
@@ -55,6 +55,7 @@ const ORDER = 'packages/order';
 const GIFT = 'packages/gift';
 const WISHLIST = 'packages/wishlist';
 const FINDER = 'packages/finder';
+const MERCHANT = 'packages/merchant';
 const COMMON = 'packages/common';
 
 /**
@@ -84,6 +85,12 @@ export const routes = {
   // 心愿单: the owner's list (from 我的) and a friend's read-only view (from the shared card).
   wishlistMine: page(WISHLIST, 'pages/mine/index'),
   wishlistShared: page<{ token: string }>(WISHLIST, 'pages/shared/index'),
+  // 店铺管理 (merchants only, from 我的): dashboard, orders to ship, the printable card, products.
+  merchantHome: page(MERCHANT, 'pages/home/index'),
+  merchantOrders: page<{ tab?: string }>(MERCHANT, 'pages/orders/index'),
+  merchantCard: page<{ orderId: string }>(MERCHANT, 'pages/card/index'),
+  merchantProducts: page(MERCHANT, 'pages/products/index'),
+  merchantProductEdit: page<{ productId?: string }>(MERCHANT, 'pages/product-edit/index'),
   // 礼物推荐 (from the 礼物 tab's finder) and 送礼排行榜 / 品牌飙升榜.
   finderIdeas: page<{ recipient?: string; occasion?: string; priceBand?: number }>(FINDER, 'pages/ideas/index'),
   finderRanking: page<{ kind?: string }>(FINDER, 'pages/ranking/index'),
