@@ -2,8 +2,9 @@
  * The merchant's journey (issue 10) in headless Chromium against the H5 build and the local cloud: 店主
  * (dev-merchant) opens 店铺管理 from 我的, sees the day's figures, a paid order and an accepted gift
  * with its greeting card (and the card's print view), ships the gift with a carrier and a number, then
- * edits a product's price and finds the new price on the shop's product page. Screenshots of the
- * merchant pages go to docs/images/merchant-*.png (375×812) for the README.
+ * edits a product's price and finds the new price on the shop's product page. Screenshots go to
+ * test-artifacts/screenshots; with UPDATE_DOCS_SCREENSHOTS=1 the merchant pages are also written to
+ * docs/images/merchant-*.png (375×812) for the merchant guide, so a plain `npm test` changes no tracked file.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -27,8 +28,9 @@ const DOCS_IMAGES = path.resolve(__dirname, '..', '..', 'docs', 'images');
 
 /** A 375×812 CSS-pixel PNG of the page for the README (one device pixel per CSS pixel keeps it small). */
 async function docsScreenshot(page: Page, name: string, scrollTo?: Locator): Promise<void> {
-  mkdirSync(DOCS_IMAGES, { recursive: true });
   await e2e.screenshot(page, name);
+  if (process.env.UPDATE_DOCS_SCREENSHOTS !== '1') return;
+  mkdirSync(DOCS_IMAGES, { recursive: true });
   // after the harness's settling (which leaves the page at its top)
   if (scrollTo) await scrollTo.evaluate((element) => element.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: path.join(DOCS_IMAGES, `${name}.png`), scale: 'css', animations: 'disabled' });
