@@ -26,8 +26,16 @@ export function DevUserSwitcher({ onSwitched }: { onSwitched: () => void }) {
 
   return (
     <div style={styles.box} data-testid='dev-user-switcher'>
-      <button type='button' style={styles.toggle} onClick={() => setOpen(!open)} aria-expanded={open}>
-        身份：{currentName}
+      {/* An icon only while closed: a label would cover the pages' chips and buttons on this edge. */}
+      <button
+        type='button'
+        style={styles.toggle}
+        onClick={() => setOpen(!open)}
+        aria-expanded={open}
+        aria-label={`身份：${currentName}`}
+        title={`身份：${currentName}`}
+      >
+        {open ? `身份：${currentName}` : '👤'}
       </button>
       {open && (
         <div style={styles.menu} role='menu'>

@@ -13,8 +13,10 @@ describe('H5 dev user switcher', () => {
     const onSwitched = jest.fn();
     render(<DevUserSwitcher onSwitched={onSwitched} />);
 
-    expect(await screen.findByText('身份：小明')).toBeInTheDocument();
-    fireEvent.click(screen.getByText('身份：小明'));
+    const toggle = await screen.findByRole('button', { name: '身份：小明' });
+    expect(toggle).toHaveTextContent('👤');
+    fireEvent.click(toggle);
+    expect(toggle).toHaveTextContent('身份：小明');
     fireEvent.click(screen.getByText('小红'));
 
     expect(currentDevOpenid()).toBe('dev-recipient');
@@ -24,7 +26,7 @@ describe('H5 dev user switcher', () => {
   test('says so when the local cloud does not answer', async () => {
     const fetchSpy = jest.spyOn(globalThis, 'fetch').mockRejectedValueOnce(new TypeError('Failed to fetch'));
     render(<DevUserSwitcher onSwitched={jest.fn()} />);
-    fireEvent.click(screen.getByText('身份：dev-giver'));
+    fireEvent.click(screen.getByRole('button', { name: '身份：dev-giver' }));
     expect(await screen.findByText('读取开发用户失败：Failed to fetch')).toBeInTheDocument();
     fetchSpy.mockRestore();
   });
