@@ -39,6 +39,12 @@ it('passes a snapshot where money and stock add up and everything rests', () => 
   expect(audit(consistent(), initial)).toEqual([]);
 });
 
+it("lets a never-paid, cancelled gift order go without its gift (a kill between createGift's two inserts)", () => {
+  const snapshot = consistent();
+  snapshot.orders.push({ _id: 'g2', status: 'cancelled', kind: 'gift', giftId: 'g2', totalFee: 100, paidAt: null });
+  expect(audit(snapshot, initial)).toEqual([]);
+});
+
 /** consistent() after an after-sale refunded o1 before shipping: its units back on the shelf, the money back once. */
 function afterSaleRefunded(): AuditSnapshot {
   const s = consistent();
@@ -136,6 +142,14 @@ it.each<[string, (snapshot: AuditSnapshot) => void, string]>([
     'a gift stuck refunding',
     (s) => (s.gifts[0]!.status = 'refundingOnDecline'),
     'no gift left in a transitional state: gift g1',
+  ],
+  [
+    'a paid gift order whose gift is missing',
+    (s) => {
+      s.orders[2]!.paidAt = 1;
+      s.gifts = [];
+    },
+    'every gift order has its gift: order g1',
   ],
   [
     'an unpaid order past its deadline',
